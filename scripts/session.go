@@ -87,6 +87,11 @@ type Session struct {
 	Closing []string // spoken and shown at the end, before "session complete"
 	Level   Level    // the script's own level; the command line may override it
 	Steps   []*Step
+
+	// Defaults is the script's defaults block, with the built-in value for
+	// each key it leaves out. Steps already carry the settings they
+	// inherit; Format uses it to write them back compactly.
+	Defaults Defaults
 }
 
 // Kind says what a step does.

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
+	"github.com/urfave/cli/v2"
+)
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check session scripts for mistakes",
+		ArgsUsage: "FILE...",
+		Description: "Reads each script and reports every mistake as FILE:LINE:COL: what is\n" +
+			"wrong and what would be valid. Prints 'ok' with the duration for a good\n" +
+			"script. Exits 1 if any script has a mistake.\n\n" +
+			"Example:\n   floorcoach check my-routine.yaml ../shared/examples/*.yaml",
+		Action: runCheck,
+	}
+}
+
+func runCheck(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usagef("check: missing FILE (one or more .yaml scripts)")
+	}
+	v, err := audio.DefaultVoice()
+	if err != nil {
+		return err
+	}
+	bad := 0
+	for _, file := range c.Args().Slice() {
+		if err := checkOne(c, v, file); err != nil {
+			bad++
+			var list scripts.ErrorList
+			if !errors.As(err, &list) {
+				fmt.Fprintln(c.App.ErrWriter, err)
+				continue
+			}
+			for _, e := range list {
+				fmt.Fprintln(c.App.ErrWriter, e)
+			}
+		}
+	}
+	if bad > 0 {
+		return cli.Exit(fmt.Sprintf("%d of %d scripts have mistakes", bad, c.NArg()), exitFail)
+	}
+	return nil
+}
+
+func checkOne(c *cli.Context, v player.Voice, file string) error {
+	s, err := scripts.ParseFile(file)
+	if err != nil {
+		return err
+	}
+	tl, err := player.Build(s, v, player.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level\n", file, s.Title, player.Minutes(tl.Length), tl.Level)
+	return nil
+}

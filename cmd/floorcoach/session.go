@@ -1,0 +1,69 @@
+package main
+
+import (
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
+	"github.com/urfave/cli/v2"
+)
+
+// levelFlag picks the point inside every range of a script.
+var levelFlag = &cli.StringFlag{
+	Name:  "level",
+	Usage: "which end of each range to use: `gentle` (low), standard (middle) or full (high); default: the script's",
+}
+
+// sessionArg returns the one SESSION argument of a command.
+func sessionArg(c *cli.Context) (string, error) {
+	switch c.NArg() {
+	case 0:
+		return "", usagef("%s: missing SESSION (a built-in name such as lower-back, or a path to a .yaml script)", c.Command.Name)
+	case 1:
+		return c.Args().First(), nil
+	}
+	return "", usagef("%s: takes one SESSION, got %d arguments: %q", c.Command.Name, c.NArg(), c.Args().Slice())
+}
+
+// level returns the --level flag's level, or "" to keep the script's.
+func level(c *cli.Context) (scripts.Level, error) {
+	if !c.IsSet("level") {
+		return "", nil
+	}
+	l, err := scripts.ParseLevel(c.String("level"))
+	if err != nil {
+		return "", usagef("--level: %v", err)
+	}
+	return l, nil
+}
+
+// plan is a loaded session laid out in a voice.
+type plan struct {
+	session  *scripts.Session
+	voice    *audio.Voice
+	timeline *player.Timeline
+}
+
+// loadPlan loads the command's SESSION and lays it out.
+func loadPlan(c *cli.Context) (*plan, error) {
+	name, err := sessionArg(c)
+	if err != nil {
+		return nil, err
+	}
+	lv, err := level(c)
+	if err != nil {
+		return nil, err
+	}
+	s, err := scripts.Load(name)
+	if err != nil {
+		return nil, err
+	}
+	v, err := audio.DefaultVoice()
+	if err != nil {
+		return nil, err
+	}
+	tl, err := player.Build(s, v, player.Options{Level: lv})
+	if err != nil {
+		return nil, err
+	}
+	return &plan{session: s, voice: v, timeline: tl}, nil
+}

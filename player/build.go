@@ -1,0 +1,178 @@
+package player
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/scripts"
+)
+
+// Voice tells the timeline how long each spoken line lasts.
+// *audio.Voice implements it.
+type Voice interface {
+	Length(text string) (frames int64, ok bool)
+}
+
+// Options changes how a session is laid out.
+type Options struct {
+	Level scripts.Level // "" keeps the script's own level
+}
+
+// MaxLength is the longest session a timeline may hold.
+const MaxLength = 6 * time.Hour
+
+// Pauses between cues, in frames.
+var (
+	leadIn    = audio.Frames(500 * time.Millisecond) // silence before the first cue
+	tail      = audio.Frames(time.Second)            // silence after the chime
+	lineGap   = audio.Frames(350 * time.Millisecond) // between two spoken lines
+	shortGap  = audio.Frames(120 * time.Millisecond) // between a phase word and its count
+	pipLead   = audio.Frames(300 * time.Millisecond) // between "get ready" and the first pip
+	second    = audio.Frames(time.Second)
+	announcer = audio.Frames(1500 * time.Millisecond) // "Next: …" ends this long before a rest ends
+)
+
+// Build lays a session out as a timeline: every cue at an exact frame.
+// It keeps DESIGN.md's rules: instructions are spoken before a clock starts,
+// no two spoken events overlap (long lines push the schedule, reminders that
+// don't fit are dropped), each side gets the full hold, and each rep is
+// counted exactly once.
+func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
+	level := opts.Level
+	if level == "" {
+		level = s.Level
+	}
+	if level == "" {
+		level = scripts.Standard
+	}
+	b := &builder{voice: v, level: level, missing: map[string]bool{}}
+	b.tl = &Timeline{Title: s.Title, About: s.About, Warning: s.Warning, Closing: s.Closing,
+		Level: level, SampleRate: audio.SampleRate}
+	b.session(s)
+	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
+	if b.tl.Length > audio.Frames(MaxLength) {
+		return nil, fmt.Errorf("%s: the session lasts %s at level %s, over the limit of %s",
+			s.File, audio.Duration(b.tl.Length).Round(time.Second), level, MaxLength)
+	}
+	return b.tl, nil
+}
+
+// builder holds the state of one Build.
+type builder struct {
+	tl         *Timeline
+	voice      Voice
+	level      scripts.Level
+	missing    map[string]bool
+	t          int64 // the cursor: where the next sequential cue goes
+	speechFree int64 // the earliest frame the next spoken line may start
+	step       int   // the index of the span being laid out; 0 outside steps
+	side       string
+	round      int
+	rep        int
+}
+
+func (b *builder) session(s *scripts.Session) {
+	b.t = leadIn
+	b.sayNow(s.Title)
+	if s.Warning != "" {
+		b.sayNow(s.Warning)
+	}
+	b.t += second
+	items := flatten(s.Steps, 0, 0)
+	for i, it := range items {
+		b.item(it)
+		if r, next := restAfter(items, i, b.level); r > 0 {
+			b.rest(0, "Rest", r, next)
+		}
+	}
+	b.step, b.side, b.round, b.rep = 0, "", 0, 0
+	for _, line := range s.Closing {
+		b.sayNow(line)
+	}
+	b.sayNow(sayComplete)
+	chime := b.tone(Chime, b.t)
+	b.tl.Length = chime.End() + tail
+}
+
+// item lays out one performed step.
+func (b *builder) item(it item) {
+	st := it.step
+	b.round = it.round
+	switch st.Kind {
+	case scripts.KindRest:
+		name := st.Name
+		if name == "" {
+			name = "Rest"
+		}
+		b.rest(it.top, name, audio.Frames(st.Rest.At(b.level)), it.next)
+		return
+	case scripts.KindSay:
+		name := st.Name
+		if name == "" {
+			name = st.Say[0]
+		}
+		b.open(it, name)
+		b.intro(it)
+		b.close()
+		return
+	}
+	b.open(it, st.Name)
+	b.intro(it)
+	sides := st.Sides
+	if len(sides) == 0 {
+		sides = []string{""}
+	}
+	for i, side := range sides {
+		b.side = side
+		if i > 0 {
+			b.sayNow(saySwitchSides)
+		}
+		if side != "" {
+			b.sayNow(sideLine(side))
+		}
+		if st.Kind == scripts.KindHold {
+			b.hold(st)
+		} else {
+			b.reps(st)
+		}
+	}
+	b.close()
+}
+
+// open starts a new span at the cursor.
+func (b *builder) open(it item, name string) {
+	b.side, b.rep = "", 0
+	b.step = len(b.tl.Steps) + 1
+	b.tl.Steps = append(b.tl.Steps, Span{Index: b.step, Name: name, Start: b.t, Round: it.round,
+		Top: it.top, Kind: it.step.Kind, Named: it.step.Name != ""})
+}
+
+// close ends the current span after its last cue.
+func (b *builder) close() {
+	sp := &b.tl.Steps[b.step-1]
+	sp.End = sp.Start + 1
+	for i := len(b.tl.Events) - 1; i >= 0 && b.tl.Events[i].Step == b.step; i-- {
+		if e := b.tl.Events[i].End(); e > sp.End {
+			sp.End = e
+		}
+	}
+	if b.t < sp.End {
+		b.t = sp.End
+	}
+	b.step, b.side, b.rep = 0, "", 0
+}
+
+// intro speaks a round's number, the step's name and its instructions.
+func (b *builder) intro(it item) {
+	if it.roundStart {
+		b.sayNow(roundLine(it.round))
+	}
+	if it.step.Name != "" {
+		b.sayNow(it.step.Name)
+	}
+	for _, line := range it.step.Say {
+		b.sayNow(line)
+	}
+}

@@ -1,0 +1,66 @@
+package player
+
+import "github.com/floorcoach/floorcoach/scripts"
+
+// restKind marks rest spans.
+const restKind = scripts.KindRest
+
+// item is one step as performed, with where it sits in the script.
+type item struct {
+	step       *scripts.Step
+	top        int  // 1-based index of its top-level step
+	round      int  // round of the innermost repeat group, 0 outside groups
+	roundStart bool // the first step of a round: "Round two." is said before it
+	next       string
+}
+
+// flatten unrolls repeat groups into the steps as performed, in order, and
+// tells each item the name of the next named timed step (for "Next: …").
+func flatten(steps []*scripts.Step, top, round int) []item {
+	var out []item
+	for i, st := range steps {
+		t := top
+		if t == 0 {
+			t = i + 1
+		}
+		if st.Kind != scripts.KindRepeat {
+			out = append(out, item{step: st, top: t, round: round})
+			continue
+		}
+		for r := 1; r <= st.Repeat; r++ {
+			group := flatten(st.Steps, t, r)
+			if len(group) > 0 && st.Repeat > 1 {
+				group[0].roundStart = true
+			}
+			out = append(out, group...)
+		}
+	}
+	if top == 0 {
+		nextName := ""
+		for i := len(out) - 1; i >= 0; i-- {
+			out[i].next = nextName
+			if out[i].step.Timed() && out[i].step.Name != "" {
+				nextName = out[i].step.Name
+			}
+		}
+	}
+	return out
+}
+
+// restAfter returns the rest that follows item i, in frames, and the name to
+// announce during it. A timed step is followed by its rest unless the next
+// item is a rest of its own or no timed step is left.
+func restAfter(items []item, i int, level scripts.Level) (int64, string) {
+	it := items[i]
+	if !it.step.Timed() || i+1 >= len(items) || items[i+1].step.Kind == scripts.KindRest {
+		return 0, ""
+	}
+	timedLeft := false
+	for _, later := range items[i+1:] {
+		timedLeft = timedLeft || later.step.Timed()
+	}
+	if !timedLeft {
+		return 0, ""
+	}
+	return framesOf(it.step.Rest.At(level)), it.next
+}
