@@ -32,7 +32,7 @@ func (s *Sound) Len() int64 { return int64(len(s.Samples)) }
 // Cue is a sound placed at a frame of a session.
 type Cue struct {
 	At    int64   // first frame, from the session start
-	Len   int64   // frames to play: the sound is cut or padded with silence to this
+	Len   int64   // frames to play: the sound is cut or padded with silence to this; 0 plays it whole
 	Sound *Sound  // nil plays silence
 	Gain  float32 // linear gain; 0 means 1
 }

@@ -1,15 +1,155 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/safefile"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/urfave/cli/v2"
+)
 
 func exportCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "export",
-		Usage:     "write a session as one audio file",
+		Usage:     "write a session as one audio file (wav, mp3 or flac) with a chapter per step",
 		ArgsUsage: "SESSION",
-		Flags:     []cli.Flag{levelFlag},
-		Action: func(c *cli.Context) error {
-			return cli.Exit("export: not ready yet", exitFail)
+		Description: "Renders the whole session, exactly as play would sound, into one file for a\n" +
+			"phone or any player. The format comes from the file's extension or --format.\n" +
+			"Each named step becomes a chapter. The file appears whole or not at all: an\n" +
+			"existing file is kept unless --force, and an error or Ctrl-C leaves nothing.\n\n" +
+			"Examples:\n" +
+			"   floorcoach export lower-back -o back.mp3\n" +
+			"   floorcoach export lower-back -o back.flac --level gentle\n" +
+			"   floorcoach export lower-back -o back.mp3 --captions   # also writes back.vtt\n" +
+			"   floorcoach export demo -o - | ffplay -                 # WAV to standard output",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true,
+				Usage: "the `FILE` to write (.wav, .mp3 or .flac); - writes to standard output"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
+				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
+			levelFlag,
+			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: audio.DefaultBitrate,
+				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
+			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite FILE if it exists"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		},
+		Action: runExport,
 	}
+}
+
+func runExport(c *cli.Context) error {
+	out := c.String("output")
+	format, err := exportFormat(c, out)
+	if err != nil {
+		return err
+	}
+	if out == "-" && c.Bool("captions") {
+		return usagef("export: --captions needs -o FILE: it writes the captions beside the file")
+	}
+	p, err := loadPlan(c)
+	if err != nil {
+		return err
+	}
+	warnMissing(c, p)
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if out == "-" {
+		return encodeTo(ctx, c, p, format, c.App.Writer)
+	}
+	if err := writeFile(out, c.Bool("force"), func(w io.Writer) error {
+		return encodeTo(ctx, c, p, format, w)
+	}); err != nil {
+		return err
+	}
+	if c.Bool("captions") {
+		if err := writeFile(captionsPath(out), c.Bool("force"), p.timeline.WriteVTT); err != nil {
+			return err
+		}
+	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", out, player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
+	}
+	return nil
+}
+
+// exportFormat picks the format from --format, else from the file's name.
+func exportFormat(c *cli.Context, out string) (audio.Format, error) {
+	var f audio.Format
+	var err error
+	switch {
+	case c.IsSet("format"):
+		f, err = audio.ParseFormat(c.String("format"))
+	case out == "-":
+		f = audio.WAV
+	default:
+		f, err = audio.FormatFromName(out)
+	}
+	if err != nil {
+		return "", usageError{fmt.Errorf("export: %s", strings.TrimPrefix(err.Error(), "audio: "))}
+	}
+	return f, nil
+}
+
+// writeFile writes path whole or not at all.
+func writeFile(path string, force bool, write func(io.Writer) error) error {
+	f, err := safefile.Create(path, force)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if err := write(f); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == f.Name() { // name the target, not the temporary file
+			return fmt.Errorf("%s: %w", path, pe.Err)
+		}
+		return err
+	}
+	return f.Commit()
+}
+
+// encodeTo renders the plan and encodes it to w, with progress on a
+// terminal, stopping cleanly when ctx is cancelled.
+func encodeTo(ctx context.Context, c *cli.Context, p *plan, f audio.Format, w io.Writer) error {
+	r, err := p.timeline.Render(p.voice)
+	if err != nil {
+		return err
+	}
+	bar := newProgress(c, r.Len())
+	meta := audio.Meta{Title: p.session.Title, About: p.session.About,
+		Encoder: "floorcoach " + version, Chapters: p.timeline.Chapters()}
+	src := &cancellable{Source: r, ctx: ctx}
+	err = audio.Encode(w, f, src, meta, audio.EncodeOptions{Bitrate: c.Int("bitrate"), Progress: bar.set})
+	bar.finish(err == nil)
+	if ctx.Err() != nil {
+		return fmt.Errorf("export: interrupted; nothing was written")
+	}
+	return err
+}
+
+// cancellable stops a source when its context is cancelled.
+type cancellable struct {
+	audio.Source
+	ctx context.Context
+}
+
+func (s *cancellable) Read(p []int16) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return s.Source.Read(p)
+}
+
+func captionsPath(out string) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".vtt"
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -66,4 +68,20 @@ func loadPlan(c *cli.Context) (*plan, error) {
 		return nil, err
 	}
 	return &plan{session: s, voice: v, timeline: tl}, nil
+}
+
+// warnMissing warns, up front, of the lines the voice has no clip for.
+func warnMissing(c *cli.Context, p *plan) {
+	m := p.timeline.Missing
+	if len(m) == 0 || c.Bool("quiet") {
+		return
+	}
+	fmt.Fprintf(c.App.ErrWriter, "floorcoach: warning: the voice has no clip for %d lines; a soft tone plays in their place:\n", len(m))
+	for i, line := range m {
+		if i == 5 {
+			fmt.Fprintf(c.App.ErrWriter, "  … and %d more ('floorcoach show' lists them)\n", len(m)-i)
+			break
+		}
+		fmt.Fprintf(c.App.ErrWriter, "  %q\n", line)
+	}
 }

@@ -1,0 +1,136 @@
+package audio
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/braheezy/shine-mp3/pkg/mp3"
+)
+
+// encTestLoop repeats 10 s of the test signal, made once, for as long as
+// asked: benchmarks then time the encoder, not the signal's maths.
+type encTestLoop struct {
+	pcm    []int16
+	n, pos int64
+}
+
+func newEncTestLoop(frames int64) *encTestLoop {
+	return &encTestLoop{pcm: encTestPCM(10 * SampleRate), n: frames}
+}
+
+func (s *encTestLoop) Len() int64 { return s.n }
+
+func (s *encTestLoop) Read(p []int16) (int, error) {
+	if s.pos >= s.n {
+		return 0, io.EOF
+	}
+	cycle := int64(len(s.pcm) / Channels)
+	at := s.pos % cycle
+	k := min(int64(len(p)/Channels), s.n-s.pos, cycle-at)
+	copy(p, s.pcm[at*Channels:(at+k)*Channels])
+	s.pos += k
+	return int(k) * Channels, nil
+}
+
+// encBenchSeconds is the length of audio each benchmark iteration encodes.
+const encBenchSeconds = 60
+
+func encBench(b *testing.B, f Format, opts EncodeOptions) {
+	src := newEncTestLoop(encBenchSeconds * SampleRate)
+	meta := encTestMeta(src.Len())
+	b.ReportAllocs()
+	for b.Loop() {
+		src.pos = 0
+		if err := Encode(io.Discard, f, src, meta, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(encBenchSeconds*b.N)/b.Elapsed().Seconds(), "x_realtime")
+	b.ReportMetric(0, "ns/op")
+}
+
+func BenchmarkEncodeWAV(b *testing.B) { encBench(b, WAV, EncodeOptions{}) }
+
+func BenchmarkEncodeFLAC(b *testing.B) { encBench(b, FLAC, EncodeOptions{}) }
+
+func BenchmarkEncodeMP3(b *testing.B) {
+	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) {
+			encBench(b, MP3, EncodeOptions{Workers: workers})
+		})
+	}
+}
+
+// BenchmarkShine times the bare library on one goroutine: the figure our
+// segmenting has to beat.
+func BenchmarkShine(b *testing.B) {
+	pcm := encTestPCM(encBenchSeconds * SampleRate)
+	b.ReportAllocs()
+	for b.Loop() {
+		enc := mp3.NewEncoder(SampleRate, Channels)
+		for i := 0; i+mp3FrameLen*Channels <= len(pcm); i += mp3FrameLen * Channels {
+			enc.EncodeBufferInterleaved(pcm[i : i+mp3FrameLen*Channels])
+		}
+	}
+	b.ReportMetric(float64(encBenchSeconds*b.N)/b.Elapsed().Seconds(), "x_realtime")
+	b.ReportMetric(0, "ns/op")
+}
+
+// TestEncodeMemoryFlat checks that encoding streams: the heap in use at
+// its peak is the same for a long source as for a short one.
+func TestEncodeMemoryFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("encodes minutes of audio")
+	}
+	for _, tt := range []struct {
+		f           Format
+		short, long int64 // seconds
+	}{{WAV, 60, 600}, {FLAC, 60, 600}, {MP3, 60, 300}} {
+		a := encTestPeakHeap(t, tt.f, tt.short)
+		b := encTestPeakHeap(t, tt.f, tt.long)
+		t.Logf("%s: peak heap %.1f MB for %d s, %.1f MB for %d s", tt.f, a/1e6, tt.short, b/1e6, tt.long)
+		if b > a+2e6 {
+			t.Errorf("%s: peak heap grew from %.1f MB to %.1f MB", tt.f, a/1e6, b/1e6)
+		}
+	}
+}
+
+// encTestPeakHeap encodes seconds of audio to a file and returns the most
+// heap in use meanwhile, sampled every millisecond.
+func encTestPeakHeap(t *testing.T, f Format, seconds int64) float64 {
+	file, err := os.Create(filepath.Join(t.TempDir(), "out."+string(f)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	src := newEncTestLoop(seconds * SampleRate)
+	runtime.GC()
+	var peak uint64
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	err = Encode(file, f, src, encTestMeta(src.Len()), EncodeOptions{})
+	close(done)
+	<-sampled
+	if err != nil {
+		t.Fatal(err)
+	}
+	return float64(peak)
+}

@@ -1,0 +1,169 @@
+//go:build !darwin && !windows
+
+package speaker
+
+import (
+	"context"
+	"io"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/pulsetest"
+)
+
+// ramp is a Seeker whose every frame says where it is: frame f holds f+1,
+// its low 16 bits left and the next 16 right, so silence (0, 0) is no frame.
+type ramp struct{ n, pos int64 }
+
+func newRamp(d time.Duration) *ramp { return &ramp{n: audio.Frames(d)} }
+
+func (r *ramp) Len() int64 { return r.n }
+func (r *ramp) Pos() int64 { return r.pos }
+
+func (r *ramp) Seek(frame int64) error {
+	r.pos = min(max(frame, 0), r.n)
+	return nil
+}
+
+func (r *ramp) Read(p []int16) (int, error) {
+	if r.pos >= r.n {
+		return 0, io.EOF
+	}
+	k := min(int64(len(p)/2), r.n-r.pos)
+	for i := range k {
+		f := r.pos + i + 1
+		p[2*i], p[2*i+1] = int16(f), int16(f>>16)
+	}
+	r.pos += k
+	return int(2 * k), nil
+}
+
+// open starts a private sound server and opens a speaker on it.
+func open(t *testing.T) (*Speaker, *pulsetest.Server) {
+	t.Helper()
+	srv := pulsetest.Start(t)
+	spk, err := Open(Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { spk.Close() })
+	return spk, srv
+}
+
+// openRecorded opens a speaker on a private sound server, and records
+// what the server plays.
+func openRecorded(t *testing.T) (*Speaker, *pulsetest.Recorder) {
+	t.Helper()
+	spk, srv := open(t)
+	rec := srv.Record(t)
+	time.Sleep(100 * time.Millisecond) // let the recorder start
+	return spk, rec
+}
+
+// checkRecording checks that the server played the ramp frames want, each
+// once, in order (unless want is nil), and returns what it played.
+func checkRecording(t *testing.T, spk *Speaker, rec *pulsetest.Recorder, want []span) []span {
+	t.Helper()
+	time.Sleep(50 * time.Millisecond) // the recorder's own latency
+	runs := heard(rec.Samples())
+	if want != nil && !slices.Equal(runs, want) {
+		t.Errorf("recorded frames %v, want %v, each once, in order (the server ran dry %d times)",
+			runs, want, spk.dev.starved.Load())
+	}
+	return runs
+}
+
+// paused is what pauseFor saw.
+type paused struct {
+	before, paused, resumed int64         // Position at Pause, when paused, after Resume
+	restart                 time.Duration // from Resume to the next frame heard
+}
+
+// pauseFor pauses a running Play for d, checking that it stays put.
+func pauseFor(t *testing.T, spk *Speaker, d time.Duration) paused {
+	t.Helper()
+	var p paused
+	p.before = spk.Position()
+	if err := spk.Pause(); err != nil {
+		t.Fatalf("Pause: %v", err)
+	}
+	time.Sleep(200 * time.Millisecond) // what the server had taken plays out
+	p.paused = spk.Position()
+	time.Sleep(d - 200*time.Millisecond)
+	if got := spk.Position(); got != p.paused || !spk.Paused() {
+		t.Errorf("while paused: Position %.4f s to %.4f s, Paused() %v", seconds(p.paused), seconds(got), spk.Paused())
+	}
+	at := time.Now()
+	if err := spk.Resume(); err != nil {
+		t.Fatalf("Resume: %v", err)
+	}
+	p.resumed = spk.Position()
+	heardAt, ok := firstHeard(spk, p.paused, time.Second)
+	if !ok {
+		t.Fatal("nothing heard within 1 s of Resume")
+	}
+	p.restart = heardAt.Sub(at)
+	return p
+}
+
+// start runs Play in the background; the channel yields its result.
+func start(spk *Speaker, src audio.Seeker) <-chan error {
+	done := make(chan error, 1)
+	go func() { done <- spk.Play(context.Background(), src) }()
+	return done
+}
+
+// wait waits for a background Play to return, failing the test after limit.
+func wait(t *testing.T, done <-chan error, limit time.Duration) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(limit):
+		t.Fatalf("Play did not return within %v", limit)
+		return nil
+	}
+}
+
+// seconds formats a frame count as seconds, for messages.
+func seconds(frames int64) float64 { return audio.Duration(frames).Seconds() }
+
+// within reports whether got is want ± tol.
+func within(got, want, tol time.Duration) bool {
+	return got >= want-tol && got <= want+tol
+}
+
+// firstHeard polls Position until it moves past from, and returns when.
+func firstHeard(spk *Speaker, from int64, limit time.Duration) (time.Time, bool) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if spk.Position() > from {
+			return time.Now(), true
+		}
+		time.Sleep(500 * time.Microsecond)
+	}
+	return time.Time{}, false
+}
+
+// span is a run of consecutive ramp frames, first to last inclusive.
+type span struct{ first, last int64 }
+
+// heard decodes a recording of ramps into runs of consecutive frames,
+// ignoring silence.
+func heard(samples []int16) (runs []span) {
+	for i := 0; i+1 < len(samples); i += 2 {
+		v := int64(uint16(samples[i])) | int64(uint16(samples[i+1]))<<16
+		if v == 0 {
+			continue
+		}
+		f := v - 1
+		if n := len(runs); n > 0 && runs[n-1].last == f-1 {
+			runs[n-1].last = f
+		} else {
+			runs = append(runs, span{f, f})
+		}
+	}
+	return runs
+}

@@ -1,0 +1,145 @@
+//go:build !darwin && !windows
+
+package speaker
+
+import (
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+)
+
+// tolerance is how far wall-clock timings may stray: scheduling on a busy
+// 2-core CI machine, not the speaker's accuracy, sets it.
+const tolerance = 150 * time.Millisecond
+
+func TestPlayTakesRealTime(t *testing.T) {
+	spk, rec := openRecorded(t)
+	src := newRamp(3 * time.Second)
+	begin := time.Now()
+	done := start(spk, src)
+	first, ok := firstHeard(spk, 0, time.Second)
+	if !ok {
+		t.Fatal("no frame heard within 1 s of Play")
+	}
+	if err := wait(t, done, 5*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	took := time.Since(begin)
+	t.Logf("first frame heard %v after Play; 3 s played in %v", first.Sub(begin), took)
+	if !within(took, 3*time.Second, tolerance) {
+		t.Errorf("3 s played in %v, want 3 s ± %v", took, tolerance)
+	}
+	if got := spk.Position(); got != src.Len() {
+		t.Errorf("Position after Play = %d, want the end, %d", got, src.Len())
+	}
+	checkRecording(t, spk, rec, []span{{0, src.Len() - 1}})
+}
+
+func TestPauseResumeKeepsPlace(t *testing.T) {
+	spk, rec := openRecorded(t)
+	src := newRamp(3 * time.Second)
+	begin := time.Now()
+	done := start(spk, src)
+	time.Sleep(time.Second)
+	p := pauseFor(t, spk, 2*time.Second)
+	if err := wait(t, done, 5*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	took := time.Since(begin)
+	t.Logf("Pause at %.4f s, heard until %.4f s; Resume at %.4f s, heard %v later; 3 s with a 2 s pause took %v",
+		seconds(p.before), seconds(p.paused), seconds(p.resumed), p.restart, took)
+	if !within(took, 5*time.Second, tolerance) {
+		t.Errorf("3 s with a 2 s pause took %v, want 5 s ± %v", took, tolerance)
+	}
+	if p.resumed != p.paused {
+		t.Errorf("Position after Resume = %.4f s, want where it paused, %.4f s", seconds(p.resumed), seconds(p.paused))
+	}
+	if d := audio.Duration(p.paused - p.before); d < 0 || d > DefaultLatency {
+		t.Errorf("sound stopped %v after Pause, want within the latency, %v", d, DefaultLatency)
+	}
+	if p.restart > tolerance {
+		t.Errorf("sound came back %v after Resume, want within %v", p.restart, tolerance)
+	}
+	checkRecording(t, spk, rec, []span{{0, src.Len() - 1}})
+}
+
+func TestSeek(t *testing.T) {
+	spk, rec := openRecorded(t)
+	src := newRamp(3 * time.Second)
+	begin := time.Now()
+	done := start(spk, src)
+	time.Sleep(500 * time.Millisecond)
+	target := audio.Frames(2 * time.Second)
+	seeked := time.Now()
+	if err := spk.SeekTo(target); err != nil {
+		t.Fatalf("SeekTo: %v", err)
+	}
+	if at := spk.Position(); at != target {
+		t.Errorf("Position right after SeekTo = %.4f s, want %.4f s", seconds(at), seconds(target))
+	}
+	heardAt, ok := firstHeard(spk, target, time.Second)
+	if !ok {
+		t.Fatal("nothing heard after SeekTo")
+	}
+	if err := wait(t, done, 5*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	took := time.Since(begin)
+	t.Logf("target heard %v after SeekTo; 0.5 s, then 2 s to 3 s, took %v", heardAt.Sub(seeked), took)
+	if !within(took, 1500*time.Millisecond, tolerance) {
+		t.Errorf("0.5 s, then 2 s to 3 s, took %v, want 1.5 s ± %v", took, tolerance)
+	}
+	if d := heardAt.Sub(seeked); d > tolerance {
+		t.Errorf("target heard %v after SeekTo, want within %v", d, tolerance)
+	}
+	runs := checkRecording(t, spk, rec, nil)
+	if len(runs) != 2 || runs[1] != (span{target, src.Len() - 1}) || !within(audio.Duration(runs[0].last), 500*time.Millisecond, 50*time.Millisecond) {
+		t.Errorf("recorded frames %v, want from 0 to about 0.5 s, then %v", runs, span{target, src.Len() - 1})
+	}
+}
+
+func TestSeekWhilePaused(t *testing.T) {
+	spk, rec := openRecorded(t)
+	src := newRamp(2 * time.Second)
+	begin := time.Now()
+	done := start(spk, src)
+	time.Sleep(300 * time.Millisecond)
+	if err := spk.Pause(); err != nil {
+		t.Fatalf("Pause: %v", err)
+	}
+	target := audio.Frames(1500 * time.Millisecond)
+	if err := spk.SeekTo(target); err != nil {
+		t.Fatalf("SeekTo: %v", err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if got := spk.Position(); got != target || !spk.Paused() {
+		t.Errorf("after SeekTo while paused: Position %.4f s, Paused %v; want %.4f s, true", seconds(got), spk.Paused(), seconds(target))
+	}
+	if err := spk.Resume(); err != nil {
+		t.Fatalf("Resume: %v", err)
+	}
+	if err := wait(t, done, 3*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	if took := time.Since(begin); !within(took, time.Second, tolerance) {
+		t.Errorf("0.3 s, a 0.2 s pause, then 1.5 s to 2 s took %v, want 1 s ± %v", took, tolerance)
+	}
+	runs := checkRecording(t, spk, rec, nil)
+	if len(runs) != 2 || runs[1] != (span{target, src.Len() - 1}) {
+		t.Errorf("recorded frames %v, want from 0 to about 0.3 s, then %v", runs, span{target, src.Len() - 1})
+	}
+}
+
+func TestSeekToEndEndsPlay(t *testing.T) {
+	spk, _ := open(t)
+	src := newRamp(10 * time.Second)
+	done := start(spk, src)
+	time.Sleep(200 * time.Millisecond)
+	if err := spk.SeekTo(src.Len()); err != nil {
+		t.Fatalf("SeekTo: %v", err)
+	}
+	if err := wait(t, done, 500*time.Millisecond); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/hajimehoshi/go-mp3"
+)
+
+// Bounds -check holds every clip to.
+const (
+	minDuration  = 0.25 // s
+	maxEdge      = 0.10 // s of quiet before or after speech, MP3 codec delay included
+	edgeDB       = targetLUFS + trimDB - 3
+	loudnessSpan = 1.0 // LU either side of targetLUFS
+)
+
+// stats describes one decoded clip.
+type stats struct {
+	Duration   float64 // s
+	Speech     float64 // LUFS over speechBlock blocks, as the clip was made to
+	Integrated float64 // LUFS, BS.1770 (400 ms blocks, the clip in silence)
+	Peak       float64 // dBFS, sample peak
+	Lead, Tail float64 // s before the first and after the last 10 ms above edgeDB
+	Bytes      int64
+	Text       string
+}
+
+// decode reads an MP3 clip as go-mp3 (and so the player) decodes it, and
+// returns its left channel and sample rate.
+func decode(path string) ([]float32, int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	d, err := mp3.NewDecoder(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, err
+	}
+	pcm, err := io.ReadAll(d)
+	if err != nil {
+		return nil, 0, err
+	}
+	samples := make([]float32, len(pcm)/4)
+	for i := range samples {
+		samples[i] = float32(int16(binary.LittleEndian.Uint16(pcm[4*i:]))) / 32768
+	}
+	return samples, d.SampleRate(), nil
+}
+
+// measure works out the stats of a decoded clip.
+func measure(samples []float32, sampleRate int) stats {
+	r := float64(sampleRate)
+	s := stats{Duration: float64(len(samples)) / r}
+	s.Speech, _ = loudness(samples, r, speechBlock)
+	pad := make([]float32, sampleRate*2/5)
+	s.Integrated, _ = loudness(slices.Concat(pad, samples, pad), r, 0.4)
+	peak := 0.0
+	for _, v := range samples {
+		peak = max(peak, math.Abs(float64(v)))
+	}
+	s.Peak = 20 * math.Log10(peak)
+	win := sampleRate / 100
+	loud := func(i int) bool { return rmsDB(samples[i*win:(i+1)*win]) > edgeDB }
+	n := len(samples) / win
+	first, last := 0, n-1
+	for first < n && !loud(first) {
+		first++
+	}
+	for last >= 0 && !loud(last) {
+		last--
+	}
+	s.Lead = float64(first*win) / r
+	s.Tail = float64(len(samples)-(last+1)*win) / r
+	return s
+}
+
+func rmsDB(v []float32) float64 {
+	sum := 0.0
+	for _, x := range v {
+		sum += float64(x) * float64(x)
+	}
+	return 10 * math.Log10(sum/float64(len(v))+1e-20)
+}
+
+// problems says what is out of bounds in a clip's stats.
+func (s stats) problems() []string {
+	var p []string
+	if s.Duration < minDuration {
+		p = append(p, fmt.Sprintf("only %.2f s long", s.Duration))
+	}
+	if s.Peak > maxPeakDB {
+		p = append(p, fmt.Sprintf("peaks at %.2f dBFS, above %g", s.Peak, maxPeakDB))
+	}
+	if math.Abs(s.Speech-targetLUFS) > loudnessSpan {
+		p = append(p, fmt.Sprintf("loudness %.1f LUFS, not within %g LU of %g", s.Speech, loudnessSpan, targetLUFS))
+	}
+	if s.Lead > maxEdge || s.Tail > maxEdge {
+		p = append(p, fmt.Sprintf("%.3f s of quiet before speech and %.3f s after, more than %g", s.Lead, s.Tail, maxEdge))
+	}
+	return p
+}
+
+// checkPack decodes every clip of the pack in dir, prints a table of their
+// stats and a summary to w, and returns an error listing what is wrong.
+func checkPack(w io.Writer, dir string, clips []clip) error {
+	var all []stats
+	var errs []error
+	fmt.Fprintf(w, "%4s %6s %7s %7s %7s %6s %6s  %s\n", "line", "sec", "speech", "integr", "peak", "lead", "tail", "text")
+	for _, c := range clips {
+		path := filepath.Join(dir, c.File)
+		samples, sampleRate, err := decode(path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", c.File, err))
+			continue
+		}
+		s := measure(samples, sampleRate)
+		s.Text = c.Text
+		if fi, err := os.Stat(path); err == nil {
+			s.Bytes = fi.Size()
+		}
+		all = append(all, s)
+		fmt.Fprintf(w, "%4d %6.3f %7.2f %7.2f %7.2f %6.3f %6.3f  %s\n",
+			c.Line, s.Duration, s.Speech, s.Integrated, s.Peak, s.Lead, s.Tail, c.Text)
+		for _, p := range s.problems() {
+			errs = append(errs, fmt.Errorf("%s (%q): %s", c.File, c.Text, p))
+		}
+	}
+	summarize(w, all)
+	errs = append(errs, checkFiles(dir, clips)...)
+	return errors.Join(errs...)
+}
