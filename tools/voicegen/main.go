@@ -12,13 +12,16 @@
 //
 //  1. said by festival with the CMU SLT HTS voice (text2wave), or by
 //     flite's SLT voice when festival is not installed;
-//  2. high-passed, resampled to 22050 Hz and measured: K-weighted loudness
+//  2. high-passed at 70 Hz, resampled to 22050 Hz, cleared of the faint
+//     buzz festival leaves at the end, and measured: K-weighted loudness
 //     over 100 ms blocks, gated as in ITU-R BS.1770;
 //  3. brought to -19 LUFS, peaks above -4 dBFS held down by a look-ahead
 //     limiter;
 //  4. trimmed of the quiet at both ends, keeping 30 ms, with short fades;
-//  5. encoded by lame: mono, 22050 Hz, 48 kbit/s CBR, without the LAME tag
-//     (go-mp3 would play that frame as a burst of silence).
+//  5. encoded by lame: mono, 22050 Hz, 48 kbit/s CBR, never with a LAME tag
+//     frame (go-mp3 would play it as 26 ms of silence); then decoded with
+//     go-mp3 and measured, and steps 3 to 5 done again with the gain
+//     corrected, up to six times, keeping the rendering nearest the target.
 //
 // The same tools give the same bytes: running it twice changes nothing.
 // Lines run in parallel (-jobs, one per CPU by default); -only-missing
