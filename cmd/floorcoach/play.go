@@ -1,15 +1,148 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/urfave/cli/v2"
+)
 
 func playCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "play",
 		Usage:     "play a session live through the speaker, hands-free",
 		ArgsUsage: "SESSION",
-		Flags:     []cli.Flag{levelFlag},
-		Action: func(c *cli.Context) error {
-			return cli.Exit("play: not ready yet", exitFail)
+		Description: "Speaks every instruction, counts holds and reps with tones, and tells you when\n" +
+			"to switch sides, through the computer's sound output (PulseAudio or PipeWire on\n" +
+			"Linux). On a terminal a status line shows the step, the time left and what comes\n" +
+			"next, and single keys steer the session:\n\n" +
+			"   space      pause / resume\n" +
+			"   n or →     skip to the next step\n" +
+			"   p or ←     restart the step; twice: the previous step\n" +
+			"   + and -    volume up / down\n" +
+			"   q, Ctrl-C  stop\n\n" +
+			"Headset and media keys (play/pause, next, previous) work too, where the desktop\n" +
+			"has a D-Bus session bus. Not on a terminal, it prints one line per cue instead.\n\n" +
+			"Examples:\n" +
+			"   floorcoach play lower-back\n" +
+			"   floorcoach play lower-back --level full\n" +
+			"   floorcoach play lower-back --from 4        # start at the fourth step\n" +
+			"   floorcoach play my-routine.yaml --volume 0.6",
+		Flags: []cli.Flag{
+			levelFlag,
+			&cli.IntFlag{Name: "from", Usage: "start at step `N`, as 'floorcoach show' numbers them (default: the beginning)"},
+			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume, from 0 to 1 (`GAIN`)"},
 		},
+		Action: runPlay,
 	}
+}
+
+func runPlay(c *cli.Context) (err error) {
+	defer recovered(&err)
+	vol := c.Float64("volume")
+	if !(vol >= 0 && vol <= 1) {
+		return usagef("--volume %v: must be from 0 to 1", vol)
+	}
+	p, err := loadPlan(c)
+	if err != nil {
+		return err
+	}
+	from, err := startFrame(c, p.timeline)
+	if err != nil {
+		return err
+	}
+	warnMissing(c, p)
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	spk, src, err := prepare(p, from)
+	if err != nil {
+		return noOutput(err, c.Args().First())
+	}
+	defer spk.Close()
+	live := player.NewLive(p.timeline, spk, src, vol)
+	return play(ctx, c, p, live)
+}
+
+// startFrame returns the frame --from N asks to start at: step N's first,
+// or without --from the session's very first, before its title.
+func startFrame(c *cli.Context, tl *player.Timeline) (int64, error) {
+	if !c.IsSet("from") {
+		return 0, nil
+	}
+	n := c.Int("from")
+	from, ok := tl.StartOf(n)
+	if !ok {
+		return 0, usagef("--from %d: %q has steps 1 to %d", n, tl.Title, tl.TopSteps())
+	}
+	return from, nil
+}
+
+// prepare opens the sound output while the start of the session is
+// decoded, and returns both.
+func prepare(p *plan, from int64) (*speaker.Speaker, audio.Seeker, error) {
+	type opened struct {
+		spk *speaker.Speaker
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		spk, err := speaker.Open(speaker.Options{})
+		ch <- opened{spk, err}
+	}()
+	src, err := p.timeline.Stream(p.voice, from)
+	o := <-ch
+	if o.err == nil && err != nil {
+		o.spk.Close()
+		return nil, nil, err
+	}
+	return o.spk, src, o.err
+}
+
+// noOutput explains a failure to open the sound output, suggesting export.
+func noOutput(err error, session string) error {
+	if !errors.Is(err, speaker.ErrNoOutput) {
+		return err
+	}
+	name := strings.TrimSuffix(filepath.Base(session), filepath.Ext(session))
+	msg := strings.ReplaceAll(strings.TrimPrefix(err.Error(), "speaker: "), "\n", " ")
+	return fmt.Errorf("%s (to listen elsewhere: floorcoach export %s -o %s.mp3)", msg, session, name)
+}
+
+// recovered turns a panic into an error, so that the deferred calls that
+// restore the terminal run and the user sees one line, not a stack trace.
+func recovered(err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("internal error: %v", p)
+	}
+}
+
+// play runs the session, showing it and taking keys, until it ends, and
+// prints the summary.
+func play(ctx context.Context, c *cli.Context, p *plan, live *player.Live) error {
+	s := newScreen(c, p, live)
+	if err := s.open(); err != nil {
+		return err
+	}
+	defer s.close()
+	media := startMedia(live, p.timeline)
+	defer media.close()
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		defer func() { done <- err }()
+		defer recovered(&err)
+		err = live.Run(ctx)
+	}()
+	err := s.loop(done, media)
+	s.close()
+	return s.finish(err)
 }

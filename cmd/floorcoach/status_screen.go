@@ -1,0 +1,144 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/urfave/cli/v2"
+)
+
+// redrawEvery is how often the screen follows the session when nothing
+// else happens.
+const redrawEvery = 200 * time.Millisecond
+
+// screen shows a playing session. On a terminal: the spoken lines as they
+// are heard, under them a status line redrawn in place, and keys read in raw
+// mode. Elsewhere: one plain line per cue (ticks aside), for logs.
+type screen struct {
+	w     io.Writer
+	tl    *player.Timeline
+	live  *player.Live
+	feed  *player.Feed
+	steps int
+	term  *terminal // nil when not on a terminal
+	keys  chan key
+	last  string // the status line shown
+}
+
+func newScreen(c *cli.Context, p *plan, live *player.Live) *screen {
+	return &screen{w: c.App.Writer, tl: p.timeline, live: live, feed: player.NewFeed(p.timeline),
+		steps: p.timeline.TopSteps(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16)}
+}
+
+// open takes the keyboard, in raw mode, when there is a terminal.
+func (s *screen) open() error {
+	if s.term == nil {
+		return nil
+	}
+	if err := s.term.raw(); err != nil {
+		return fmt.Errorf("terminal: %w", err)
+	}
+	if s.term.in != nil {
+		go readKeys(s.term.in, s.keys)
+		fmt.Fprint(s.w, fit(keysHelp, s.term.width()-1)+"\r\n")
+	}
+	return nil
+}
+
+// close clears the status line and gives the terminal back as it was. It
+// may be called more than once.
+func (s *screen) close() {
+	if s.term == nil {
+		return
+	}
+	if s.last != "" {
+		fmt.Fprint(s.w, "\r\x1b[K")
+		s.last = ""
+	}
+	s.term.restore()
+}
+
+// loop follows the session until Run's result arrives on done.
+func (s *screen) loop(done <-chan error, media *media) error {
+	tick := time.NewTicker(redrawEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-done:
+			s.refresh(media)
+			return err
+		case k := <-s.keys:
+			s.press(k)
+		case <-s.live.Changed():
+		case <-tick.C:
+		}
+		s.refresh(media)
+	}
+}
+
+// press does what a key asks.
+func (s *screen) press(k key) {
+	switch k {
+	case keyPause:
+		s.live.TogglePause()
+	case keyNext:
+		s.live.Next()
+	case keyRestart:
+		s.live.Restart()
+	case keyUp:
+		s.live.VolumeUp()
+	case keyDown:
+		s.live.VolumeDown()
+	case keyStop:
+		s.live.Stop()
+	}
+}
+
+// refresh shows the cues heard since the last refresh and the status.
+func (s *screen) refresh(media *media) {
+	st := s.live.Status()
+	heard := s.feed.Heard(st)
+	media.update(st)
+	if s.term == nil {
+		for _, e := range heard {
+			if e.Kind != player.Tick {
+				fmt.Fprintln(s.w, logLine(s.tl, s.steps, e))
+			}
+		}
+		return
+	}
+	var b strings.Builder
+	for _, e := range heard {
+		if e.Kind == player.Speech {
+			b.WriteString("\r\x1b[K" + printable(e.Text) + "\r\n")
+		}
+	}
+	line := statusLine(st, s.tl.Title, s.term.width())
+	if b.Len() == 0 && line == s.last {
+		return
+	}
+	b.WriteString("\r\x1b[K" + line)
+	s.last = line
+	io.WriteString(s.w, b.String())
+}
+
+// finish prints the summary of a session that ended, or returns why it
+// could not go on.
+func (s *screen) finish(err error) error {
+	st := s.live.Status()
+	played, steps := s.live.Played()
+	switch {
+	case err == nil:
+		fmt.Fprintln(s.w, summary(s.tl, st, played, steps, true))
+		return nil
+	case errors.Is(err, player.ErrStopped):
+		fmt.Fprintln(s.w, summary(s.tl, st, played, steps, false))
+		return nil
+	}
+	msg := strings.TrimPrefix(err.Error(), "speaker: ")
+	return fmt.Errorf("%s (stopped %s after %s)", msg, where(s.tl, st), player.Minutes(played))
+}
