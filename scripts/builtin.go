@@ -44,14 +44,18 @@ func Builtin(name string) (*Session, error) {
 	return Parse(name, data)
 }
 
-// Load parses a built-in session by name, or else the script at a path.
-// A name that is neither gets an error listing the built-in sessions.
+// Load parses a built-in session by name, else the script at a path, else
+// a script of the user's library (see Library) by name. A name that is none
+// of these gets an error listing the sessions there are.
 func Load(nameOrPath string) (*Session, error) {
 	if slices.Contains(BuiltinNames(), nameOrPath) {
 		return Builtin(nameOrPath)
 	}
 	if _, err := os.Stat(nameOrPath); err == nil || looksLikePath(nameOrPath) {
 		return ParseFile(nameOrPath)
+	}
+	if path, ok := findInLibrary(nameOrPath); ok {
+		return ParseFile(path)
 	}
 	return nil, unknownSession(nameOrPath)
 }
@@ -66,8 +70,12 @@ func looksLikePath(s string) bool {
 func unknownSession(name string) error {
 	names := BuiltinNames()
 	hint := ""
-	if s := suggest(name, names); s != "" {
+	if s := suggest(name, libraryNames()); s != "" {
 		hint = fmt.Sprintf("did you mean %q?; ", s)
 	}
-	return fmt.Errorf("%w %q (%sbuilt-in: %s; or a path to a .yaml file)", ErrUnknownSession, name, hint, strings.Join(names, ", "))
+	mine := ""
+	if n := len(libraryNames()) - len(names); n > 0 {
+		mine = fmt.Sprintf(", and %d of yours ('floorcoach list' shows them)", n)
+	}
+	return fmt.Errorf("%w %q (%sbuilt-in: %s%s; or a path to a .yaml file)", ErrUnknownSession, name, hint, strings.Join(names, ", "), mine)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -133,5 +134,45 @@ func TestShowJSON(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("JSON lacks %s", want)
 		}
+	}
+}
+
+// The starter script checks, and the schema is JSON.
+func TestNewAndSchema(t *testing.T) {
+	code, out, _ := runApp(t, "new", "hip-opener")
+	if code != 0 || !strings.Contains(out, `title: "Hip opener"`) {
+		t.Fatalf("new: exit %d\n%s", code, out)
+	}
+	path := tempFile(t, "hip.yaml", out)
+	if code, _, stderr := runApp(t, "check", path); code != 0 {
+		t.Errorf("the starter script does not check: %s", stderr)
+	}
+	code, out, _ = runApp(t, "schema")
+	var v map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v["title"] == nil {
+		t.Errorf("schema: exit %d, not a JSON Schema", code)
+	}
+}
+
+// list shows the user's own scripts, and a broken one doesn't hide the rest.
+func TestListShowsTheLibrary(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("FLOORCOACH_PATH", "")
+	dir := filepath.Join(cfg, "floorcoach", "sessions")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "hips.yaml"), []byte("title: Hips\nsteps:\n  - {name: A, hold: 20-40s}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("title: B\nsteps:\n  - {hodl: 5s}\n"), 0o644)
+	code, out, _ := runApp(t, "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"lower-back", "hips ", "Hips (" + dir, "broken ", "error: " + filepath.Join(dir, "broken.yaml") + ":3:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+	if code, out, stderr := runApp(t, "show", "hips"); code != 0 || !strings.HasPrefix(out, "Hips (standard level") {
+		t.Errorf("show hips: exit %d %s", code, stderr)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -27,7 +26,7 @@ func runCheck(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usagef("check: missing FILE (one or more .yaml scripts)")
 	}
-	v, err := audio.DefaultVoice()
+	v, err := voice(c)
 	if err != nil {
 		return err
 	}

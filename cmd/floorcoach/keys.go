@@ -20,7 +20,7 @@ const (
 )
 
 // keysHelp is shown when a session starts on a terminal.
-const keysHelp = "Keys: space pause/resume, n or → next step, p or ← restart the step (twice: the previous one), + and - volume, q quit"
+const keysHelp = "Keys: space pause, n/→ next, p/← restart (twice: previous), +/- volume, q stop"
 
 // parseKeys turns what a terminal in raw mode sent into key presses.
 // Arrow keys arrive as ESC [ C (or ESC O C, in the terminal's application

@@ -2,9 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
 	"text/tabwriter"
 
-	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -14,34 +15,62 @@ func listCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "list",
 		Usage: "list the sessions you can play, with their durations",
-		Description: "Lists the built-in sessions with their title and how long each lasts at\n" +
-			"each level (gentle / standard / full).\n\n" +
+		Description: "Lists the built-in sessions, then your own scripts, with their title and\n" +
+			"how long each lasts at each level. Your scripts are the .yaml files in\n" +
+			scripts.LibraryDirs()[0] + "\n" +
+			"and in the folders of $FLOORCOACH_PATH (separated by ':'); play them by name.\n\n" +
 			"Example:\n   floorcoach list",
 		Action: runList,
 	}
 }
 
 func runList(c *cli.Context) error {
-	v, err := audio.DefaultVoice()
+	v, err := voice(c)
 	if err != nil {
 		return err
 	}
 	tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tGENTLE\tSTANDARD\tFULL\tTITLE")
-	for _, name := range scripts.BuiltinNames() {
-		s, err := scripts.Builtin(name)
+	for _, e := range scripts.Library() {
+		fmt.Fprintf(tw, "%s\t", e.Name)
+		if err := listRow(tw, e, v); err != nil {
+			fmt.Fprintf(tw, "-\t-\t-\t%s\n", firstLine(err))
+		}
+	}
+	return tw.Flush()
+}
+
+// listRow writes a session's durations and title, or returns why it can't.
+func listRow(w io.Writer, e scripts.Entry, v player.Voice) error {
+	s, err := load(e)
+	if err != nil {
+		return err
+	}
+	var cells []string
+	for _, l := range scripts.Levels {
+		tl, err := player.Build(s, v, player.Options{Level: l})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(tw, "%s\t", name)
-		for _, l := range scripts.Levels {
-			tl, err := player.Build(s, v, player.Options{Level: l})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(tw, "%s\t", player.Minutes(tl.Length))
-		}
-		fmt.Fprintf(tw, "%s\n", s.Title)
+		cells = append(cells, player.Minutes(tl.Length))
 	}
-	return tw.Flush()
+	where := ""
+	if !e.Builtin {
+		where = " (" + e.Path + ")"
+	}
+	_, err = fmt.Fprintf(w, "%s\t%s%s\n", strings.Join(cells, "\t"), s.Title, where)
+	return err
+}
+
+func load(e scripts.Entry) (*scripts.Session, error) {
+	if e.Builtin {
+		return scripts.Builtin(e.Name)
+	}
+	return scripts.ParseFile(e.Path)
+}
+
+// firstLine returns the first line of an error, marked as one.
+func firstLine(err error) string {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return "error: " + msg
 }

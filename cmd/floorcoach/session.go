@@ -59,7 +59,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := audio.DefaultVoice()
+	v, err := voice(c)
 	if err != nil {
 		return nil, err
 	}
@@ -84,4 +84,9 @@ func warnMissing(c *cli.Context, p *plan) {
 		}
 		fmt.Fprintf(c.App.ErrWriter, "  %q\n", line)
 	}
+}
+
+// voice returns the voice a command speaks with.
+func voice(c *cli.Context) (*audio.Voice, error) {
+	return audio.DefaultVoice()
 }
