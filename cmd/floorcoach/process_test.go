@@ -98,4 +98,3 @@ func assertEmpty(t *testing.T, dir string) {
 		t.Errorf("left behind: %s", e.Name())
 	}
 }
-
