@@ -1,6 +1,3 @@
-// Command floorcoach plays guided audio sessions: stretches, physio drills
-// and breathing routines, spoken and counted aloud so you can follow them
-// lying on the floor. Run "floorcoach help" for the commands.
 package main
 
 import "os"
