@@ -2,18 +2,18 @@ package audio
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"path"
 	"strings"
 	"sync"
 
 	"github.com/gopxl/beep/v2"
-	"github.com/gopxl/beep/v2/mp3"
 	"github.com/gopxl/beep/v2/wav"
+	gomp3 "github.com/hajimehoshi/go-mp3"
 )
 
 // Limits on one clip, so that a wrong file fails instead of eating memory.
@@ -26,9 +26,10 @@ const (
 // (for its length) and decodes its audio at most once; both are safe for
 // concurrent use.
 type clip struct {
-	text string // the line, as the pack spells it
-	fsys fs.FS
-	path string // within fsys
+	text  string // the line, as the pack spells it
+	fsys  fs.FS
+	path  string     // within fsys
+	cache *clipCache // nil: decode every time
 
 	probeOnce sync.Once
 	frames    int64 // at SampleRate
@@ -42,79 +43,206 @@ type clip struct {
 // length returns the clip's length at SampleRate, from its header alone.
 func (c *clip) length() (int64, error) {
 	c.probeOnce.Do(func() {
-		s, format, err := c.open()
-		if err != nil {
-			c.probeErr = err
-			return
+		data, err := c.read()
+		if err == nil {
+			var f *clipFile
+			if f, err = openClip(data, c.path); err == nil {
+				c.frames = resampledLen(f.frames, f.rate)
+			}
 		}
-		defer s.Close()
-		c.frames = resampledLen(int64(s.Len()), int(format.SampleRate))
+		c.probeErr = err
 	})
 	return c.frames, c.probeErr
 }
 
 // decode returns the clip's audio: mono, at SampleRate, exactly length()
 // frames long (a file shorter than its header says is padded with silence).
+// It comes from the cache if the cache has it, and goes there if not.
 func (c *clip) decode() (*Sound, error) {
 	c.soundOnce.Do(func() {
-		s, format, err := c.open()
-		if err != nil {
-			c.soundErr = err
-			return
-		}
-		defer s.Close()
-		x, err := readMono(s, s.Len())
-		if err != nil {
-			c.soundErr = fmt.Errorf("audio: decode clip %q: %w", c.path, err)
-			return
-		}
-		c.sound = &Sound{Name: c.text, Samples: resample(x, int(format.SampleRate), SampleRate)}
+		c.sound, c.soundErr = c.load()
 	})
 	return c.sound, c.soundErr
 }
 
-// open reads the file and its header, and checks that it holds a sound of
-// reasonable length.
-func (c *clip) open() (beep.StreamSeekCloser, beep.Format, error) {
-	fail := func(err error) (beep.StreamSeekCloser, beep.Format, error) {
-		return nil, beep.Format{}, fmt.Errorf("audio: decode clip %q: %w", c.path, err)
+// load takes the clip from the cache, or decodes it and stores it there.
+func (c *clip) load() (*Sound, error) {
+	n, err := c.length()
+	if err != nil {
+		return nil, err
 	}
+	data, err := c.read()
+	if err != nil {
+		return nil, err
+	}
+	key := c.key(data)
+	if x := c.cache.load(key, n); x != nil {
+		return &Sound{Name: c.text, Samples: x}, nil
+	}
+	f, err := openClip(data, c.path)
+	if err != nil {
+		return nil, err
+	}
+	x, err := f.readSound()
+	if err != nil {
+		return nil, fmt.Errorf("audio: decode clip %q: %w", c.path, err)
+	}
+	if x = resample(x, f.rate, SampleRate); int64(len(x)) != n {
+		return nil, fmt.Errorf("audio: decode clip %q: the file changed while in use", c.path)
+	}
+	c.cache.store(key, x)
+	return &Sound{Name: c.text, Samples: x}, nil
+}
+
+// key returns the name of the clip's cache entry, given its file's bytes.
+func (c *clip) key(data []byte) string {
+	return c.cache.key(data, strings.ToLower(path.Ext(c.path)))
+}
+
+// read reads the clip's file.
+func (c *clip) read() ([]byte, error) {
 	data, err := readLimited(c.fsys, c.path, maxClipBytes)
 	if err != nil {
-		return fail(err)
+		return nil, fmt.Errorf("audio: decode clip %q: %w", c.path, err)
 	}
-	var s beep.StreamSeekCloser
-	var format beep.Format
-	switch strings.ToLower(path.Ext(c.path)) {
+	return data, nil
+}
+
+// A clipFile is a clip's file opened for decoding.
+type clipFile struct {
+	rate   int
+	skip   int64 // frames before the sound: an MP3's encoder and decoder delay
+	frames int64 // frames of sound after them, at rate
+	src    monoReader
+}
+
+// A monoReader reads a file's frames, mixed down to mono. It returns io.EOF
+// after the last one.
+type monoReader interface {
+	readMono(p []float32) (int, error)
+}
+
+// openClip reads the header of a clip's file, named name, and checks that
+// it holds a sound of reasonable length.
+func openClip(data []byte, name string) (*clipFile, error) {
+	var f *clipFile
+	var err error
+	switch strings.ToLower(path.Ext(name)) {
 	case ".mp3":
-		s, format, err = mp3.Decode(memFile{bytes.NewReader(data)})
+		f, err = openMP3(data)
 	case ".wav":
-		s, format, err = wav.Decode(bytes.NewReader(data))
+		f, err = openWAV(data)
 	default:
 		err = errors.New("not an .mp3 or .wav file")
 	}
 	switch {
 	case err != nil:
-		return fail(err)
-	case format.SampleRate < 1000 || format.SampleRate > 384000:
-		err = fmt.Errorf("sample rate %d Hz", format.SampleRate)
-	case s.Len() <= 0:
+	case f.rate < 1000 || f.rate > 384000:
+		err = fmt.Errorf("sample rate %d Hz", f.rate)
+	case f.frames <= 0:
 		err = errors.New("no audio")
-	case s.Len() > maxClipSeconds*int(format.SampleRate):
+	case f.frames > maxClipSeconds*int64(f.rate):
 		err = fmt.Errorf("longer than %d seconds", maxClipSeconds)
 	}
 	if err != nil {
-		s.Close()
-		return fail(err)
+		return nil, fmt.Errorf("audio: decode clip %q: %w", name, err)
 	}
-	return s, format, nil
+	return f, nil
 }
 
-// memFile is a file in memory. go-mp3 counts an MP3's frames only when it
-// can seek, and io.NopCloser would hide Seek.
-type memFile struct{ *bytes.Reader }
+func openWAV(data []byte) (*clipFile, error) {
+	s, format, err := wav.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return &clipFile{rate: int(format.SampleRate), frames: int64(s.Len()), src: &beepMono{s: s}}, nil
+}
 
-func (memFile) Close() error { return nil }
+// openMP3 opens an MP3 with go-mp3, which neither removes the delays at
+// the start (see mp3Gap) nor the padding at the end, nor recognizes the
+// frame that holds the LAME tag: it plays it as a frame of silence.
+func openMP3(data []byte) (*clipFile, error) {
+	d, err := gomp3.NewDecoder(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("mp3: %w", err)
+	}
+	skip, pad := mp3Gap(data)
+	return &clipFile{rate: d.SampleRate(), skip: skip, frames: d.Length()/4 - skip - pad, src: &mp3Mono{d: d}}, nil
+}
+
+// readSound reads the sound of the file at its rate: f.frames frames after
+// the f.skip it drops, with silence after the end of a file cut short.
+func (f *clipFile) readSound() ([]float32, error) {
+	const chunk = 4096
+	out := make([]float32, f.frames)
+	skip := make([]float32, min(f.skip, chunk))
+	for left := f.skip; left > 0; {
+		n, err := f.src.readMono(skip[:min(left, chunk)])
+		left -= int64(n)
+		if err == io.EOF || (err == nil && n == 0) {
+			return out, nil
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	for i := 0; i < len(out); {
+		n, err := f.src.readMono(out[i:min(i+chunk, len(out))])
+		i += n
+		if err == io.EOF || (err == nil && n == 0) {
+			clear(out[i:])
+			break
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// mp3Mono reads go-mp3's output: 16-bit stereo, little-endian.
+type mp3Mono struct {
+	d   *gomp3.Decoder
+	buf []byte
+}
+
+func (m *mp3Mono) readMono(p []float32) (int, error) {
+	if len(m.buf) < 4*len(p) {
+		m.buf = make([]byte, 4*len(p))
+	}
+	n, err := io.ReadFull(m.d, m.buf[:4*len(p)])
+	b := m.buf[:n&^3]
+	for i := range len(b) / 4 {
+		l := int16(binary.LittleEndian.Uint16(b[4*i:]))
+		r := int16(binary.LittleEndian.Uint16(b[4*i+2:]))
+		p[i] = float32(int32(l)+int32(r)) / (2 << 15) // exact: 17 bits
+	}
+	if err == io.ErrUnexpectedEOF {
+		err = io.EOF
+	}
+	return len(b) / 4, err
+}
+
+// beepMono reads a beep stream, averaging its two channels.
+type beepMono struct {
+	s   beep.Streamer
+	buf [][2]float64
+}
+
+func (m *beepMono) readMono(p []float32) (int, error) {
+	if len(m.buf) < len(p) {
+		m.buf = make([][2]float64, len(p))
+	}
+	n, ok := m.s.Stream(m.buf[:len(p)])
+	for i, f := range m.buf[:n] {
+		p[i] = float32((f[0] + f[1]) / 2)
+	}
+	if !ok {
+		if err := m.s.Err(); err != nil {
+			return n, err
+		}
+		return n, io.EOF
+	}
+	return n, nil
+}
 
 // readLimited reads a whole file that must not be larger than limit.
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
@@ -130,138 +258,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, err
 }
 
-// readMono reads n frames from s, averaging its two channels. If s ends
-// early the rest is silence.
-func readMono(s beep.Streamer, n int) ([]float32, error) {
-	out := make([]float32, n)
-	buf := make([][2]float64, 4096)
-	for i := 0; i < n; {
-		got, ok := s.Stream(buf[:min(len(buf), n-i)])
-		for _, f := range buf[:got] {
-			out[i] = float32((f[0] + f[1]) / 2)
-			i++
-		}
-		if !ok || got == 0 {
-			break
-		}
-	}
-	return out, s.Err()
-}
-
 // resampledLen is the length in frames at SampleRate of n frames at rate.
 func resampledLen(n int64, rate int) int64 {
 	return (n*SampleRate + int64(rate) - 1) / int64(rate)
-}
-
-// The resampler is a Kaiser-windowed sinc filter applied polyphase: for
-// each of up to maxPhases positions between two input frames it computes
-// the filter taps once, from a finely sampled kernel table.
-//
-// It replaces beep.Resample, measured here (BenchmarkResample) at about
-// 110× real time from 22.05 to 44.1 kHz at quality 4, which interpolates
-// both channels with an 8-point Lagrange polynomial and has no low-pass
-// filter when downsampling. This one works on the mono signal, is several
-// times faster, and removes what the new rate cannot hold. Measured: flat
-// within 0.01 dB to 83% of the lower of the two Nyquist frequencies, -4 dB
-// at 90%, and 50 dB or more down from 102% on.
-const (
-	sincZeros  = 24   // zero crossings of the kernel each side of its centre
-	sincPhases = 512  // kernel table points per zero crossing
-	sincCutoff = 0.91 // the -6 dB point, as a fraction of the lower Nyquist frequency
-	kaiserBeta = 6.0
-	maxPhases  = 1024
-)
-
-// sincTable holds the kernel from 0 to sincZeros crossings, plus zeros to
-// interpolate towards at the end. It is built once and only read after.
-var sincTable = sync.OnceValue(func() []float32 {
-	t := make([]float32, sincZeros*sincPhases+2)
-	for i := range sincZeros * sincPhases {
-		u := float64(i) / sincPhases // in zero crossings
-		sinc := 1.0
-		if i > 0 {
-			sinc = math.Sin(math.Pi*u) / (math.Pi * u)
-		}
-		r := u / sincZeros
-		t[i] = float32(sinc * bessel0(kaiserBeta*math.Sqrt(1-r*r)) / bessel0(kaiserBeta))
-	}
-	return t
-})
-
-// bessel0 is the modified Bessel function of the first kind, order 0.
-func bessel0(x float64) float64 {
-	sum, term := 1.0, 1.0
-	for k := 1.0; term > 1e-12*sum; k++ {
-		term *= (x / (2 * k)) * (x / (2 * k))
-		sum += term
-	}
-	return sum
-}
-
-// resample converts x from one rate to another, returning
-// ceil(len(x) * to / from) frames.
-func resample(x []float32, from, to int) []float32 {
-	if from == to {
-		return x
-	}
-	fc := sincCutoff * min(1, float64(to)/float64(from)) // relative to the input's Nyquist
-	half := int(math.Ceil(sincZeros / fc))               // taps each side
-	phases := min(to/gcd(from, to), maxPhases)
-	bank := filterBank(fc, half, phases)
-	padded := make([]float32, len(x)+2*half+1)
-	copy(padded[half:], x)
-	out := make([]float32, (int64(len(x))*int64(to)+int64(from)-1)/int64(from))
-	for j := range out {
-		num := int64(j) * int64(from) // the output frame sits at num/to input frames
-		k := int(num / int64(to))
-		p := int(num % int64(to) * int64(phases) / int64(to))
-		taps := bank[p*2*half : (p+1)*2*half]
-		out[j] = dot(padded[k+1:k+1+2*half], taps) // input frames k-half+1 … k+half
-	}
-	return out
-}
-
-// dot returns the dot product of x and y, which have the same even length.
-// Four sums, not one, let the processor add in parallel.
-func dot(x, y []float32) float32 {
-	x = x[:len(y)]
-	var a, b, c, d float32
-	for i := 0; i+3 < len(y); i += 4 {
-		a += x[i] * y[i]
-		b += x[i+1] * y[i+1]
-		c += x[i+2] * y[i+2]
-		d += x[i+3] * y[i+3]
-	}
-	if len(y)%4 != 0 {
-		a += x[len(y)-2]*y[len(y)-2] + x[len(y)-1]*y[len(y)-1]
-	}
-	return (a + b) + (c + d)
-}
-
-// filterBank returns, for each phase p (a position p/phases of the way
-// from one input frame to the next), the 2*half taps that weigh the input
-// frames from half-1 before to half after it.
-func filterBank(fc float64, half, phases int) []float32 {
-	tab := sincTable()
-	bank := make([]float32, phases*2*half)
-	for p := range phases {
-		frac := float64(p) / float64(phases)
-		for i := range 2 * half {
-			d := math.Abs(frac+float64(half-1-i)) * fc * sincPhases // in table steps
-			if d >= sincZeros*sincPhases {
-				continue
-			}
-			n := int(d)
-			f := float32(d - float64(n))
-			bank[p*2*half+i] = float32(fc) * (tab[n] + f*(tab[n+1]-tab[n]))
-		}
-	}
-	return bank
-}
-
-func gcd(a, b int) int {
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
 }

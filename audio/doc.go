@@ -29,7 +29,11 @@
 // Lines match by NormalizeText: case, spacing and punctuation are ignored,
 // so "Next:" finds the clip of "next". Voice.Length gives a clip's length
 // from its header alone, and Voice.Sound decodes it once into a Sound of
-// exactly that length.
+// exactly that length; Voice.Preload decodes many at once, on every CPU.
+// An MP3 loses the silence its encoder and decoder add, as its LAME tag
+// says (without one, only the decoder's 529 frames). Decoded clips are
+// kept on disk for the next run, in the user's cache folder or where
+// FLOORCOACH_CACHE says ("off" for nowhere).
 //
 // # Mixing
 //

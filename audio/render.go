@@ -95,7 +95,7 @@ func (r *Renderer) SetVolume(v float32) {
 
 // Seek makes frame the next frame Read returns. The samples read from
 // there on are exactly those a read from the start would give.
-func (r *Renderer) Seek(frame int64) error {
+func (r *Renderer) SeekFrame(frame int64) error {
 	if frame < 0 || frame > r.length {
 		return fmt.Errorf("audio: seek to frame %d, outside 0 to %d", frame, r.length)
 	}

@@ -145,7 +145,7 @@ func TestRenderSeek(t *testing.T) {
 	all := readAll(t, r, 999*2)
 	for _, frame := range []int64{0, 1, blockFrames - 1, blockFrames, 12345, cues[7].At + 3, length / 2, length - 1, length} {
 		frame = min(max(frame, 0), length)
-		if err := r.Seek(frame); err != nil {
+		if err := r.SeekFrame(frame); err != nil {
 			t.Fatal(err)
 		}
 		if r.Pos() != frame {
@@ -156,7 +156,7 @@ func TestRenderSeek(t *testing.T) {
 		}
 	}
 	for _, bad := range []int64{-1, length + 1} {
-		if err := r.Seek(bad); err == nil {
+		if err := r.SeekFrame(bad); err == nil {
 			t.Errorf("Seek(%d) of %d frames: no error", bad, length)
 		}
 	}
@@ -278,13 +278,13 @@ func TestRenderVolume(t *testing.T) {
 		t.Errorf("peak at volume 0.5 = %.4f, want %.4f", got, want)
 	}
 	r.SetVolume(float32(math.NaN()))
-	r.Seek(0)
+	r.SeekFrame(0)
 	if p := audiotest.Peak(audiotest.FromInt16(readAll(t, r, 4096), 2)[0]); p != 0 {
 		t.Errorf("peak at volume NaN = %v, want 0", p)
 	}
 	// Set the volume while another goroutine reads: the race detector
 	// checks this, and every block must come out at one of the volumes.
-	r.Seek(0)
+	r.SeekFrame(0)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for i := range 200 {

@@ -49,7 +49,7 @@ type Source interface {
 // uses it to skip and restart steps.
 type Seeker interface {
 	Source
-	Seek(frame int64) error
+	SeekFrame(frame int64) error
 	Pos() int64 // the next frame Read returns
 }
 

@@ -7,8 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
@@ -22,13 +25,16 @@ const maxPackFile = 1 << 20
 
 // A Voice says lines of text with recorded clips: a voice pack, loaded by
 // LoadVoice or DefaultVoice. Its methods are safe for concurrent use; each
-// clip is decoded at most once and then kept.
+// clip is decoded at most once and then kept. Decoded clips are also kept
+// on disk, in the cache FLOORCOACH_CACHE names when the Voice is loaded
+// ("off" for none; see clipCache), and loaded from there by later runs.
 type Voice struct {
 	Name     string
 	Language string
 
 	clips  map[string]*clip // by NormalizeText of the line
 	parent *Voice           // the pack it extends, if any
+	cache  *clipCache       // nil: none
 }
 
 // packFile is the form of voice.yaml.
@@ -65,7 +71,7 @@ func loadPack(fsys fs.FS, dir string, base func() (*Voice, error)) (*Voice, erro
 		}
 		return nil, fmt.Errorf("audio: %s: %w", name, err)
 	}
-	v := &Voice{Name: f.Name, Language: f.Language, clips: make(map[string]*clip, len(f.Clips))}
+	v := &Voice{Name: f.Name, Language: f.Language, clips: make(map[string]*clip, len(f.Clips)), cache: newClipCache()}
 	if v.Name == "" {
 		v.Name = path.Base(dir)
 	}
@@ -107,7 +113,7 @@ func (v *Voice) addClips(fsys fs.FS, dir string, clips map[string]string) error 
 		if _, err := fs.Stat(fsys, full); err != nil {
 			return fmt.Errorf("clip %q for %q: %w", file, text, err)
 		}
-		v.clips[key] = &clip{text: text, fsys: fsys, path: full}
+		v.clips[key] = &clip{text: text, fsys: fsys, path: full, cache: v.cache}
 	}
 	return nil
 }
@@ -170,6 +176,39 @@ func (v *Voice) Sound(text string) (*Sound, error) {
 		return nil, v.noClip(text)
 	}
 	return c.decode()
+}
+
+// Preload decodes the clips of the lines, or loads them from the cache, on
+// GOMAXPROCS goroutines, so that Sound returns at once afterwards. Clips
+// are taken in the order of their first line, each once; lines the voice
+// has no clip for are skipped (Sound says so). The error is that of the
+// first line, in this order, whose clip cannot be decoded.
+func (v *Voice) Preload(texts []string) error {
+	var clips []*clip
+	seen := make(map[*clip]bool)
+	for _, text := range texts {
+		if c := v.lookup(text); c != nil && !seen[c] {
+			seen[c] = true
+			clips = append(clips, c)
+		}
+	}
+	errs := make([]error, len(clips))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(clips)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(clips)); i = next.Add(1) - 1 {
+				_, errs[i] = clips[i].decode()
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (v *Voice) noClip(text string) error {

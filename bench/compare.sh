@@ -55,7 +55,7 @@ cat >"$work/long.yaml" <<'YAML'
 title: Two hours
 defaults: {rest: 15s}
 steps:
-  - repeat: 29
+  - repeat: 33
     steps:
       - {name: Knee hug, say: Hug one knee to your chest., hold: 45s, sides: [right, left]}
       - {name: Bridge, reps: 10, tempo: [2s, 2s], phases: [Up, Down], hold: 3s}

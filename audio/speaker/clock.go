@@ -49,6 +49,21 @@ func (c *clock) measure(read, latency, written int64, running bool, at time.Time
 	c.moving = running
 }
 
+// Measurements that took long to come back say little about when they
+// were true; worth drops them while the clock has a recent better one.
+const (
+	slowAnswer = 4 * time.Millisecond
+	staleAfter = 250 * time.Millisecond
+)
+
+// worth reports whether a measurement made at time at, with round trip
+// rtt, should be kept.
+func (c *clock) worth(rtt time.Duration, at time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return rtt <= slowAnswer || !c.moving || at.Sub(c.at) > staleAfter
+}
+
 // position returns the source frame heard at time now, interpolating from
 // the last measurement while sound flows.
 func (c *clock) position(now time.Time) int64 {

@@ -22,7 +22,7 @@ func newRamp(d time.Duration) *ramp { return &ramp{n: audio.Frames(d)} }
 func (r *ramp) Len() int64 { return r.n }
 func (r *ramp) Pos() int64 { return r.pos }
 
-func (r *ramp) Seek(frame int64) error {
+func (r *ramp) SeekFrame(frame int64) error {
 	r.pos = min(max(frame, 0), r.n)
 	return nil
 }

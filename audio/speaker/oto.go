@@ -256,7 +256,7 @@ func (r *reader) Seek(offset int64, whence int) (int64, error) {
 		return 0, errors.New("speaker: seek from the start only")
 	}
 	frame := offset / frameBytes
-	if err := r.src.Seek(frame); err != nil {
+	if err := r.src.SeekFrame(frame); err != nil {
 		return 0, fmt.Errorf("speaker: seek to frame %d: %w", frame, err)
 	}
 	r.drained = false

@@ -44,6 +44,7 @@ type device struct {
 	paused  bool
 	drained bool  // src is at its end: the stream is fed silence
 	lead    int64 // frames of silence to write before the source's
+	gen     int   // counts pauses and new segments, to drop stale timings
 	broken  error // the first failed request: the output is unusable
 	closed  bool
 	buf     []byte
@@ -104,17 +105,23 @@ func (d *device) event(msg any) {
 	}
 }
 
-// request sends one request; after a failure the output is unusable and
-// every later request fails the same way at once.
-func (d *device) request(req proto.RequestArgs, reply proto.Reply) error {
-	if d.broken != nil {
-		return d.broken
-	}
+// ask sends one request and waits for the answer; it touches no state
+// and needs no lock.
+func (d *device) ask(req proto.RequestArgs, reply proto.Reply) error {
 	err := d.client.Request(req, reply)
 	if err == nil && d.killed.Load() {
 		err = errors.New("the server closed the stream")
 	}
-	if err != nil {
+	return err
+}
+
+// request is ask for callers holding d.mu: after a failure the output is
+// unusable, and every later request fails the same way at once.
+func (d *device) request(req proto.RequestArgs, reply proto.Reply) error {
+	if d.broken != nil {
+		return d.broken
+	}
+	if err := d.ask(req, reply); err != nil {
 		return d.fail(err)
 	}
 	return nil
@@ -129,14 +136,25 @@ func (d *device) fail(err error) error {
 	return d.broken
 }
 
+// setVolume does not hold d.mu while it waits: the feeder goes on.
 func (d *device) setVolume(gain float64) error {
 	v := uint32(math.Round(math.Cbrt(gain) * volumeNorm)) // PulseAudio volumes are cubic
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.request(&proto.SetSinkInputVolume{
+	broken := d.broken
+	d.mu.Unlock()
+	if broken != nil {
+		return broken
+	}
+	err := d.ask(&proto.SetSinkInputVolume{
 		SinkInputIndex: d.stream.SinkInputIndex,
 		ChannelVolumes: proto.ChannelVolumes{v, v},
 	}, nil)
+	if err != nil {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return d.fail(err)
+	}
+	return nil
 }
 
 func (d *device) close() error {

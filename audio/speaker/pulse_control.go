@@ -33,6 +33,7 @@ func (d *device) pause() error {
 	// What was taken plays out now, whatever the server says of running.
 	d.clk.measure(t.read, t.latency, t.written, true, t.at)
 	d.paused = true
+	d.gen++
 	return nil
 }
 
@@ -89,11 +90,12 @@ func (d *device) restart(frame int64) error {
 		frame = d.clk.toSource(t.written)
 	}
 	if frame != d.src.Pos() {
-		if err := d.src.Seek(frame); err != nil {
+		if err := d.src.SeekFrame(frame); err != nil {
 			return fmt.Errorf("speaker: seek to frame %d: %w", frame, err)
 		}
 	}
 	d.drained = false
+	d.gen++
 	d.lead = d.leadFrames(t.latency)
 	d.clk.segment(t.written+d.lead, frame, d.src.Len())
 	return nil

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
@@ -18,25 +19,62 @@ import (
 // grain of Position's measurements and of noticing the end or a lost server.
 const pollEvery = 20 * time.Millisecond
 
+// play runs two loops: a feeder that answers the server's requests for
+// data, and a watcher that polls the server's timing. Neither waits for the
+// other, so a slow answer from the server never starves the stream.
 func (d *device) play(ctx context.Context, src audio.Seeker) error {
 	if err := d.begin(src); err != nil {
 		return err
 	}
-	defer d.finish()
+	stop, failed := make(chan struct{}), make(chan struct{})
+	var ferr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if ferr = d.feedLoop(stop); ferr != nil {
+			close(failed)
+		}
+	}()
+	err := d.watch(ctx, failed)
+	close(stop)
+	wg.Wait()
+	if ferr != nil {
+		err = ferr
+	}
+	d.finish()
+	return err
+}
+
+// feedLoop feeds the stream whenever the server asks, until stop.
+func (d *device) feedLoop(stop <-chan struct{}) error {
+	for {
+		select {
+		case <-stop:
+			return nil
+		case <-d.wake:
+		}
+		if err := d.feed(); err != nil {
+			return err
+		}
+	}
+}
+
+// watch polls the server until the end is heard, ctx is done, the feeder
+// fails or the server does.
+func (d *device) watch(ctx context.Context, failed <-chan struct{}) error {
 	tick := time.NewTicker(pollEvery)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-d.wake:
+		case <-failed:
+			return nil // the feeder's error is returned
 		case <-tick.C:
 			if end, err := d.poll(); end || err != nil {
 				return err
 			}
-		}
-		if err := d.feed(); err != nil {
-			return err
 		}
 	}
 }
@@ -77,14 +115,25 @@ func (d *device) finish() {
 }
 
 // poll measures how far the stream has played, and reports whether the
-// source's last frame has been heard. A paused stream is only checked for
-// errors: the clock already knows where it stopped.
+// source's last frame has been heard. It does not hold d.mu while it waits
+// for the server; a measurement made across a pause or a seek is dropped.
+// A paused stream is only checked for errors: the clock already knows
+// where it stopped.
 func (d *device) poll() (end bool, err error) {
 	d.mu.Lock()
+	gen, broken := d.gen, d.broken
+	d.mu.Unlock()
+	if broken != nil {
+		return false, broken
+	}
+	t, err := d.timing()
+	d.mu.Lock()
 	defer d.mu.Unlock()
-	t, err := d.query()
-	if err != nil || d.paused {
-		return false, err
+	if err != nil {
+		return false, d.fail(err)
+	}
+	if d.paused || d.gen != gen || !d.clk.worth(t.rtt, t.at) {
+		return false, nil
 	}
 	d.clk.measure(t.read, t.latency, t.written, t.running, t.at)
 	return d.clk.atEnd(), nil
@@ -96,22 +145,38 @@ type timing struct {
 	written int64     // frames it has been given
 	latency int64     // of those taken, frames not yet heard
 	running bool      // whether it is playing the stream
-	at      time.Time // when it answered, about
+	at      time.Time // when it answered, about: halfway through the round trip
+	rtt     time.Duration
 }
 
-func (d *device) query() (timing, error) {
+// timing asks the server; it touches no state, and needs no lock.
+func (d *device) timing() (timing, error) {
 	var lat proto.GetPlaybackLatencyReply
 	sent := time.Now()
-	if err := d.request(&proto.GetPlaybackLatency{StreamIndex: d.stream.StreamIndex}, &lat); err != nil {
+	if err := d.ask(&proto.GetPlaybackLatency{StreamIndex: d.stream.StreamIndex}, &lat); err != nil {
 		return timing{}, err
 	}
+	rtt := time.Since(sent)
 	return timing{
 		read:    lat.ReadIndex / frameBytes,
 		written: lat.WriteIndex / frameBytes,
 		latency: int64(lat.Latency) * audio.SampleRate / int64(time.Second/time.Microsecond),
 		running: lat.Running,
-		at:      sent.Add(time.Since(sent) / 2),
+		at:      sent.Add(rtt / 2),
+		rtt:     rtt,
 	}, nil
+}
+
+// query is timing for callers holding d.mu.
+func (d *device) query() (timing, error) {
+	if d.broken != nil {
+		return timing{}, d.broken
+	}
+	t, err := d.timing()
+	if err != nil {
+		return t, d.fail(err)
+	}
+	return t, nil
 }
 
 func (d *device) feed() error {

@@ -5,7 +5,7 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-mkdir -p pack/tones pack/lines extends
+mkdir -p pack/tones pack/lines extends gapless
 
 # A 440 Hz sine at half scale, 0.5 s, 16 kHz mono 16-bit WAV.
 sox -n -r 16000 -c 1 -b 16 pack/tones/sine440-16k.wav synth 0.5 sine 440 vol 0.5
@@ -35,3 +35,10 @@ printf 'This file is text, not an MP3.\n%.0s' 1 2 3 4 5 6 7 8 > pack/lines/corru
 
 # A short 8 kHz blip for the pack that extends the default one.
 sox -n -r 8000 -c 1 -b 16 extends/ready.wav synth 0.1 sine 600 vol 0.3 fade h 0.01 0.1 0.01
+
+# A chirp as MP3s with and without a LAME tag (its encoder delay and padding).
+sox -n -r 22050 -c 1 -b 16 "$tmp/chirp22.wav" synth 0.5 sine 200-4000 vol 0.5
+sox -n -r 44100 -c 1 -b 16 "$tmp/chirp44.wav" synth 0.5 sine 200-4000 vol 0.5
+lame --quiet --noreplaygain -m m -b 64 "$tmp/chirp22.wav" gapless/chirp-22k.mp3
+lame --quiet --noreplaygain -m m -b 64 -t "$tmp/chirp22.wav" gapless/chirp-22k-notag.mp3
+lame --quiet --noreplaygain -m m -b 64 --add-id3v2 --tt Chirp "$tmp/chirp44.wav" gapless/chirp-44k-id3.mp3

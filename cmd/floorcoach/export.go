@@ -62,6 +62,9 @@ func runExport(c *cli.Context) error {
 		return err
 	}
 	warnMissing(c, p)
+	if err := p.preload(); err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if out == "-" {

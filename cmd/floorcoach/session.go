@@ -70,6 +70,18 @@ func loadPlan(c *cli.Context) (*plan, error) {
 	return &plan{session: s, voice: v, timeline: tl}, nil
 }
 
+// preload decodes the clips of every spoken line of the plan, in parallel,
+// or loads them from the cache of decoded clips.
+func (p *plan) preload() error {
+	var texts []string
+	for _, e := range p.timeline.Events {
+		if e.Spoken() {
+			texts = append(texts, e.Text)
+		}
+	}
+	return p.voice.Preload(texts)
+}
+
 // warnMissing warns, up front, of the lines the voice has no clip for.
 func warnMissing(c *cli.Context, p *plan) {
 	m := p.timeline.Missing

@@ -1,0 +1,175 @@
+//go:build !darwin && !windows
+
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
+)
+
+// testPlan lays out a script as play does, and decodes its clips once, so
+// that the disk cache is warm when a test times a session.
+func testPlan(t *testing.T, path string) *plan {
+	t.Helper()
+	s, err := scripts.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := audio.DefaultVoice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := player.Build(s, v, player.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Preload(spoken(tl)); err != nil {
+		t.Fatal(err)
+	}
+	return &plan{session: s, voice: v, timeline: tl}
+}
+
+// livePlay starts a private sound server, with no session bus in sight.
+func livePlay(t *testing.T) *pulsetest.Server {
+	t.Helper()
+	srv := pulsetest.Start(t)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+	return srv
+}
+
+// A session takes its length in wall time, and not on a terminal it prints
+// one plain line per cue (ticks aside), as the cue is heard.
+func TestPlayTakesItsLength(t *testing.T) {
+	livePlay(t)
+	script := tempFile(t, "s.yaml", strings.Replace(shortScript, "  - name: Pelvic tilt\n    hold: 2s\n", "", 1))
+	tl := testPlan(t, script).timeline
+	begin := time.Now()
+	code, out, stderr := runApp(t, "play", script)
+	took := time.Since(begin)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := audio.Duration(tl.Length)
+	t.Logf("a %v session played in %v, start-up included", want, took)
+	if took < want-50*time.Millisecond || took > want+250*time.Millisecond {
+		t.Errorf("played in %v, want %v + at most 250 ms", took, want)
+	}
+	if i := strings.IndexFunc(out, func(r rune) bool { return r < ' ' && r != '\n' }); i >= 0 {
+		t.Errorf("control character %q in plain output:\n%s", out[i], out)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	var cues []string
+	for _, e := range tl.Events {
+		if e.Kind != player.Tick {
+			cues = append(cues, logLine(tl, 1, e))
+		}
+	}
+	if len(lines) != len(cues)+1 || strings.Join(lines[:len(cues)], "\n") != strings.Join(cues, "\n") {
+		t.Errorf("printed\n%s\nwant one line per cue:\n%s", out, strings.Join(cues, "\n"))
+	}
+	if want := "Finished Quick demo: 1 of 1 steps, " + player.Minutes(tl.Length) + " played"; lines[len(lines)-1] != want {
+		t.Errorf("last line %q, want %q", lines[len(lines)-1], want)
+	}
+}
+
+// --from 2 (after the session, as users type it) starts at step 2; SIGINT
+// stops the session with a summary.
+func TestPlayFromStepTwo(t *testing.T) {
+	livePlay(t)
+	script := tempFile(t, "s.yaml", shortScript)
+	tl := testPlan(t, script).timeline
+	cmd := exec.Command(binary(t), "play", script, "--from", "2", "--volume", "0.5")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	r := bufio.NewReader(stdout)
+	first, err := r.ReadString('\n')
+	if err != nil {
+		t.Fatalf("no line printed: %v; stderr %q", err, stderr.String())
+	}
+	from, _ := tl.StartOf(2)
+	if want := player.Clock(from) + "  2/2 Pelvic tilt  say  Pelvic tilt\n"; first != want {
+		t.Errorf("first line %q, want %q", first, want)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	rest, _ := r.ReadString(0)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("after SIGINT: %v; stderr %q", err, stderr.String())
+	}
+	if !strings.HasSuffix(rest, "Stopped at step 2 of 2 (Pelvic tilt) after 0:01.\n") &&
+		!strings.HasSuffix(rest, "Stopped at step 2 of 2 (Pelvic tilt) after 0:00.\n") {
+		t.Errorf("output after SIGINT %q, want the summary", rest)
+	}
+}
+
+// With no sound server: one line within 2 s that suggests export; exit 1.
+func TestPlayNoSoundOutput(t *testing.T) {
+	t.Setenv("PULSE_SERVER", "unix:/nonexistent")
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+	begin := time.Now()
+	code, out, stderr := runApp(t, "play", "demo")
+	if took := time.Since(begin); took > 2*time.Second {
+		t.Errorf("took %v to fail, want under 2 s", took)
+	}
+	want := "floorcoach: no sound output: PulseAudio/PipeWire at unix:/nonexistent"
+	if code != exitFail || out != "" || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 ||
+		!strings.HasSuffix(stderr, "(to listen elsewhere: floorcoach export demo -o demo.mp3)\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
+
+// The sound server going away mid-session is a clear error, at once.
+func TestPlaySoundServerLost(t *testing.T) {
+	srv := livePlay(t)
+	script := tempFile(t, "s.yaml", shortScript)
+	testPlan(t, script)
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, stderr := runApp(t, "play", script)
+		done <- result{code, out, stderr}
+	}()
+	time.Sleep(1500 * time.Millisecond)
+	srv.Kill()
+	select {
+	case r := <-done:
+		want := "floorcoach: sound output lost: "
+		if r.code != exitFail || !strings.HasPrefix(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 ||
+			!strings.Contains(r.stderr, "(stopped before step 1 of 2 (Knee hug) after 0:0") {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("play went on for 3 s after the sound server went away")
+	}
+}
+
+// needTool skips a test when a program is missing, but fails it in CI.
+func needTool(t *testing.T, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing: CI must install it (see .ci/run)", name)
+		}
+		t.Skipf("%s is missing", name)
+	}
+}

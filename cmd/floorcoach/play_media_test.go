@@ -1,0 +1,133 @@
+//go:build !darwin && !windows
+
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/player/mpris"
+)
+
+// privateBus starts a dbus-daemon for the test, on which anyone may own
+// any name, and returns its address.
+func privateBus(t *testing.T) string {
+	t.Helper()
+	needTool(t, "dbus-daemon")
+	needTool(t, "dbus-send")
+	dir, err := os.MkdirTemp("", "fcbus") // short: a socket's path is limited
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	conf := filepath.Join(dir, "bus.conf")
+	err = os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=`+filepath.Join(dir, "bus")+`</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>`), 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("dbus-daemon", "--config-file="+conf, "--nofork", "--print-address")
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	addr, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("dbus-daemon gave no address: %v", err)
+	}
+	return strings.TrimSpace(addr)
+}
+
+// mediaButton calls a method of the player over the bus, as a headset's
+// button does, and returns the reply.
+func mediaButton(t *testing.T, name, method string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	args = append([]string{"--session", "--print-reply", "--dest=" + name, mpris.ObjectPath, method}, args...)
+	out, err := exec.CommandContext(ctx, "dbus-send", args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("dbus-send %s: %v: %s", method, err, out)
+	}
+	return string(out)
+}
+
+// playOnBus starts playing p as play does, published on the bus, and
+// returns once the first 300 ms have been heard.
+func playOnBus(t *testing.T, p *plan) (*player.Live, *media, <-chan error) {
+	t.Helper()
+	spk, src, err := prepare(p, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { spk.Close() })
+	live := player.NewLive(p.timeline, spk, src, 1)
+	m := startMedia(live, p.timeline)
+	t.Cleanup(m.close)
+	done := make(chan error, 1)
+	go func() { done <- live.Run(context.Background()) }()
+	t.Cleanup(live.Stop)
+	if <-m.ready; m.srv == nil {
+		t.Fatal("the player is not on the bus")
+	}
+	for live.Status().Pos < audio.Frames(300*time.Millisecond) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	return live, m, done
+}
+
+// Media buttons (MPRIS over D-Bus) steer the session play runs: Next skips
+// a step, PlayPause pauses, Stop stops; the desktop sees the step's name.
+func TestPlayMediaKeys(t *testing.T) {
+	bus := privateBus(t)
+	livePlay(t)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", bus)
+	p := testPlan(t, tempFile(t, "s.yaml", shortScript))
+	live, m, done := playOnBus(t, p)
+	name, iface := m.srv.Name(), mpris.PlayerIface
+	mediaButton(t, name, iface+".Next") // from the title to step 1
+	mediaButton(t, name, iface+".Next")
+	st := live.Status()
+	if from, _ := p.timeline.StartOf(2); st.Step != 2 || st.Pos < from || st.Pos > from+audio.Frames(speaker.DefaultLatency) {
+		t.Errorf("after Next twice: step %d at %s, want step 2 at %s", st.Step, player.Clock(st.Pos), player.Clock(from))
+	}
+	m.update(st)
+	meta := mediaButton(t, name, "org.freedesktop.DBus.Properties.Get", "string:"+iface, "string:Metadata")
+	if !strings.Contains(meta, `string "Pelvic tilt"`) || !strings.Contains(meta, `string "Quick demo"`) {
+		t.Errorf("the desktop is not shown the step and session:\n%s", meta)
+	}
+	mediaButton(t, name, iface+".PlayPause")
+	if !live.Status().Paused {
+		t.Error("PlayPause did not pause")
+	}
+	mediaButton(t, name, iface+".Stop")
+	select {
+	case err := <-done:
+		if !errors.Is(err, player.ErrStopped) {
+			t.Errorf("Run = %v after Stop, want ErrStopped", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("Stop did not stop the session")
+	}
+}
