@@ -1,152 +1,65 @@
 package audio
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // ErrNoClip is wrapped by the error for a line a voice has no clip for.
 var ErrNoClip = errors.New("audio: no clip")
 
-// maxPackFile is the largest voice.yaml read.
-const maxPackFile = 1 << 20
-
 // A Voice says lines of text with recorded clips: a voice pack, loaded by
-// LoadVoice or DefaultVoice. Its methods are safe for concurrent use; each
-// clip is decoded at most once and then kept. Decoded clips are also kept
-// on disk, in the cache FLOORCOACH_CACHE names when the Voice is loaded
-// ("off" for none; see clipCache), and loaded from there by later runs.
+// OpenVoice, LoadVoice or DefaultVoice, with the packs it extends. Its
+// methods are safe for concurrent use; each clip is decoded at most once
+// and then kept. Decoded clips are also kept on disk, in the cache
+// FLOORCOACH_CACHE names when the Voice is loaded ("off" for none; see
+// clipCache), and loaded from there by later runs.
 type Voice struct {
 	Name     string
 	Language string
+	Dir      string // the pack's folder on disk; "" for the default pack or a pack of an fs.FS
 
 	clips  map[string]*clip // by NormalizeText of the line
 	parent *Voice           // the pack it extends, if any
 	cache  *clipCache       // nil: none
 }
 
-// packFile is the form of voice.yaml.
-type packFile struct {
-	Name     string            `yaml:"name"`
-	Language string            `yaml:"language"`
-	Extends  string            `yaml:"extends"`
-	Clips    map[string]string `yaml:"clips"`
-}
-
-// LoadVoice loads the voice pack in folder dir of fsys: dir/voice.yaml
-// and the clips it names. Clip files must exist, be .mp3 or .wav, and lie
-// inside dir; they are read only when a line's length or sound is asked
-// for. A pack with "extends: default" says the lines it lacks with the
-// default pack (the only pack that can be extended for now).
-func LoadVoice(fsys fs.FS, dir string) (*Voice, error) {
-	return loadPack(fsys, dir, DefaultVoice)
-}
-
-// loadPack loads a pack. If it extends the default pack, base loads that;
-// a nil base means it may extend none.
-func loadPack(fsys fs.FS, dir string, base func() (*Voice, error)) (*Voice, error) {
-	name := path.Join(dir, "voice.yaml")
-	data, err := readLimited(fsys, name, maxPackFile)
-	if err != nil {
-		return nil, fmt.Errorf("audio: voice pack: %w", err)
-	}
-	var f packFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		if err == io.EOF {
-			err = errors.New("empty file")
-		}
-		return nil, fmt.Errorf("audio: %s: %w", name, err)
-	}
-	v := &Voice{Name: f.Name, Language: f.Language, clips: make(map[string]*clip, len(f.Clips)), cache: newClipCache()}
-	if v.Name == "" {
-		v.Name = path.Base(dir)
-	}
-	if err := v.addClips(fsys, dir, f.Clips); err != nil {
-		return nil, fmt.Errorf("audio: %s: %w", name, err)
-	}
-	switch {
-	case f.Extends == "":
-	case f.Extends != "default" || base == nil:
-		return nil, fmt.Errorf("audio: %s: extends %q: only the default pack can be extended, and it extends none", name, f.Extends)
-	default:
-		if v.parent, err = base(); err != nil {
-			return nil, err
-		}
-	}
-	return v, nil
-}
-
-// addClips checks the clips of voice.yaml and adds them, in text order so
-// that errors come out the same every time.
-func (v *Voice) addClips(fsys fs.FS, dir string, clips map[string]string) error {
-	texts := make([]string, 0, len(clips))
-	for text := range clips {
-		texts = append(texts, text)
-	}
-	slices.Sort(texts)
-	for _, text := range texts {
-		key, file := NormalizeText(text), clips[text]
-		if key == "" {
-			return fmt.Errorf("line %q has no words", text)
-		}
-		if other, ok := v.clips[key]; ok {
-			return fmt.Errorf("lines %q and %q differ only in case, spacing or punctuation", other.text, text)
-		}
-		if err := checkClipPath(file); err != nil {
-			return fmt.Errorf("clip %q for %q: %w", file, text, err)
-		}
-		full := path.Join(dir, file)
-		if _, err := fs.Stat(fsys, full); err != nil {
-			return fmt.Errorf("clip %q for %q: %w", file, text, err)
-		}
-		v.clips[key] = &clip{text: text, fsys: fsys, path: full, cache: v.cache}
-	}
-	return nil
-}
-
-// checkClipPath accepts a slash-separated path to an .mp3 or .wav file
-// inside the pack folder.
-func checkClipPath(file string) error {
-	switch ext := strings.ToLower(path.Ext(file)); {
-	case file == "":
-		return errors.New("no file named")
-	case strings.HasPrefix(file, "/") || strings.Contains(file, `\`) || (len(file) > 1 && file[1] == ':'):
-		return errors.New("the path must be relative to the pack folder, with / between folders")
-	case slices.Contains(strings.Split(file, "/"), ".."):
-		return errors.New("the path must stay inside the pack folder (no ..)")
-	case ext != ".mp3" && ext != ".wav":
-		return errors.New("not an .mp3 or .wav file")
-	}
-	return nil
-}
-
-// lookup finds the clip for a line, in this pack or the one it extends.
+// lookup finds the clip for a line, in this pack or the ones it extends.
 func (v *Voice) lookup(text string) *clip {
+	c, _ := v.find(text)
+	return c
+}
+
+// find finds the clip for a line, and the pack it is in.
+func (v *Voice) find(text string) (*clip, *Voice) {
 	key := NormalizeText(text)
 	for p := v; p != nil; p = p.parent {
 		if c, ok := p.clips[key]; ok {
-			return c
+			return c, p
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// inPack adds the folder of a pack on disk to the error of one of its
+// clips, whose path is relative to that folder.
+func (v *Voice) inPack(err error) error {
+	if err == nil || v.Dir == "" {
+		return err
+	}
+	return fmt.Errorf("%w (in voice pack %s)", err, v.Dir)
 }
 
 // Has reports whether the voice has a clip for the line.
-func (v *Voice) Has(text string) bool { return v.lookup(text) != nil }
+func (v *Voice) Has(text string) bool {
+	return v.lookup(text) != nil
+}
 
 // Length returns the length in frames at SampleRate of the line's clip,
 // read from the file's header without decoding the audio. ok is false if
@@ -160,22 +73,24 @@ func (v *Voice) Length(text string) (frames int64, ok bool) {
 // Probe is Length with the reason when there is no length: an error
 // wrapping ErrNoClip, or one naming the file that cannot be read.
 func (v *Voice) Probe(text string) (frames int64, err error) {
-	c := v.lookup(text)
+	c, p := v.find(text)
 	if c == nil {
 		return 0, v.noClip(text)
 	}
-	return c.length()
+	n, err := c.length()
+	return n, p.inPack(err)
 }
 
 // Sound returns the line's clip, decoded, mixed down to mono and
 // resampled to SampleRate: exactly Length(text) frames. Every call for the
 // same clip returns the same *Sound, which must not be modified.
 func (v *Voice) Sound(text string) (*Sound, error) {
-	c := v.lookup(text)
+	c, p := v.find(text)
 	if c == nil {
 		return nil, v.noClip(text)
 	}
-	return c.decode()
+	s, err := c.decode()
+	return s, p.inPack(err)
 }
 
 // Preload decodes the clips of the lines, or loads them from the cache, on
@@ -185,11 +100,12 @@ func (v *Voice) Sound(text string) (*Sound, error) {
 // first line, in this order, whose clip cannot be decoded.
 func (v *Voice) Preload(texts []string) error {
 	var clips []*clip
+	var packs []*Voice
 	seen := make(map[*clip]bool)
 	for _, text := range texts {
-		if c := v.lookup(text); c != nil && !seen[c] {
+		if c, p := v.find(text); c != nil && !seen[c] {
 			seen[c] = true
-			clips = append(clips, c)
+			clips, packs = append(clips, c), append(packs, p)
 		}
 	}
 	errs := make([]error, len(clips))
@@ -203,9 +119,9 @@ func (v *Voice) Preload(texts []string) error {
 		})
 	}
 	wg.Wait()
-	for _, err := range errs {
+	for i, err := range errs {
 		if err != nil {
-			return err
+			return packs[i].inPack(err)
 		}
 	}
 	return nil

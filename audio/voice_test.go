@@ -184,6 +184,7 @@ func TestVoiceSoundOnce(t *testing.T) {
 }
 
 func TestLoadVoiceErrors(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	wav, err := os.ReadFile("testdata/pack/tones/sine440-16k.wav")
 	if err != nil {
 		t.Fatal(err)
@@ -209,7 +210,10 @@ func TestLoadVoiceErrors(t *testing.T) {
 		{"same line", `clips: {"Next": a.wav, "next.": a.wav}`, `lines "Next" and "next." differ only in case, spacing or punctuation`},
 		{"unknown key", "name: x\nvoice: y\n", `audio: p/voice.yaml: yaml: unmarshal errors:`},
 		{"wrong type", "clips: [a.wav]\n", `audio: p/voice.yaml: yaml: unmarshal errors:`},
-		{"extends other", "extends: anna\n", `extends "anna": only the default pack can be extended`},
+		{"extends unknown", "extends: anna\n", `audio: p/voice.yaml: extends "anna": you have no voice pack "anna"`},
+		{"extends absolute", "extends: /p\n", `extends "/p": name one of your packs, or a folder relative to this pack's`},
+		{"extends outside", "extends: ../../q\n", `extends "../../q": the folder is outside the file system`},
+		{"extends itself", "extends: ./\n", `extends "./": a cycle: p → p`},
 		{"empty", "", `audio: p/voice.yaml: empty file`},
 	}
 	for _, tt := range tests {

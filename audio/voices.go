@@ -3,7 +3,11 @@ package audio
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 )
 
 // defaultPack is the default voice pack, embedded from voices/default.
@@ -22,4 +26,66 @@ func DefaultVoice() (*Voice, error) {
 		}
 	}
 	return v, err
+}
+
+// OpenVoice loads the voice a user names, as --voice takes it: "" or
+// "default" for the default pack; a folder holding a voice.yaml; or the
+// name of one of the user's packs, a folder of PacksDir. A bare name
+// ("anna") is the user's pack if there is one, else a folder of that name
+// in the current folder. Clips of a pack on disk, and the voice.yaml,
+// cannot be outside its folder, not even through symbolic links.
+func OpenVoice(ref string) (*Voice, error) {
+	if ref == "" || ref == "default" {
+		return DefaultVoice()
+	}
+	dir, err := VoiceDir(ref)
+	if err != nil {
+		return nil, err
+	}
+	if IsPackName(ref) && !isDir(dir) {
+		return nil, unknownVoice(ref, dir)
+	}
+	return OpenVoiceDir(dir)
+}
+
+// OpenVoiceDir loads the voice pack in folder dir on disk, as OpenVoice
+// does a folder.
+func OpenVoiceDir(dir string) (*Voice, error) {
+	return loadAt(diskLocation(dir), DefaultVoice)
+}
+
+// VoiceDir returns the folder of the pack that ref names, as OpenVoice
+// finds it, whether or not it holds a pack. It fails on "default", which
+// is no folder, and on a name that is neither one of the user's packs nor
+// a folder.
+func VoiceDir(ref string) (string, error) {
+	switch {
+	case ref == "" || ref == "default":
+		return "", errors.New("audio: the default voice pack is built into the program, not a folder")
+	case !IsPackName(ref):
+		return ref, nil
+	}
+	dir, err := PackDir(ref)
+	if err != nil {
+		return "", err
+	}
+	if isDir(dir) || !isDir(ref) {
+		return dir, nil
+	}
+	return ref, nil
+}
+
+// unknownVoice is the error for a pack name with no pack.
+func unknownVoice(ref, dir string) error {
+	mine := "you have none yet"
+	if names := UserPacks(); len(names) > 0 {
+		mine = "yours: " + strings.Join(names, ", ")
+	}
+	return fmt.Errorf("audio: no voice pack %q: not a folder here, and not in %s (%s); or name a folder with a voice.yaml",
+		ref, filepath.Dir(dir), mine)
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -3,7 +3,6 @@ package player
 import (
 	"fmt"
 	"io"
-	"runtime"
 	"sync"
 	"time"
 
@@ -14,8 +13,8 @@ import (
 // returns; the rest is decoded while that plays.
 const StreamHead = 8 * time.Second
 
-// Preloader is implemented by voices that can decode many lines at once
-// (concurrently, from a cache): Stream uses it when the voice has it.
+// Preloader is implemented by voices that can decode many lines at once,
+// concurrently and from a cache, as *audio.Voice does.
 type Preloader interface {
 	Preload(texts []string) error
 }
@@ -64,30 +63,13 @@ func (t *Timeline) texts() []string {
 	return out
 }
 
-// decodeAll decodes the clips of texts into the voice's own cache, with
-// the voice's Preload when it has one, else on every core. Errors are left
-// for Sound to report again.
+// decodeAll has the voice decode the clips of texts at once, concurrently,
+// if it can (else Cues decodes them one by one). Errors are left for Sound
+// to report again.
 func decodeAll(v Clips, texts []string) {
 	if p, ok := v.(Preloader); ok {
 		p.Preload(texts)
-		return
 	}
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(texts)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for text := range next {
-				v.Sound(text)
-			}
-		}()
-	}
-	for _, text := range texts {
-		next <- text
-	}
-	close(next)
-	wg.Wait()
 }
 
 // stream plays its head (frames lo to hi) from a renderer made of the cues

@@ -95,6 +95,14 @@ func (c *clock) atEnd() bool {
 	return c.heard >= c.base+c.end-c.start
 }
 
+// untilEnd returns how long until the source's end is heard, if sound
+// flows on from the last measurement.
+func (c *clock) untilEnd() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return audio.Duration(c.base + c.end - c.start - c.heard)
+}
+
 // toSource returns the source frame written at output frame out, in the
 // current segment.
 func (c *clock) toSource(out int64) int64 {

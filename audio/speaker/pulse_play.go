@@ -15,9 +15,13 @@ import (
 	"github.com/jfreymuth/pulse/proto"
 )
 
-// pollEvery is how often Play asks the server how far it has played: the
-// grain of Position's measurements and of noticing the end or a lost server.
-const pollEvery = 20 * time.Millisecond
+// How often Play asks the server how far it has played: at most every
+// pollMax, which bounds how soon a lost server is noticed, and more often
+// as the end draws near, so that Play returns within pollMin of it.
+const (
+	pollMax = 50 * time.Millisecond
+	pollMin = 2 * time.Millisecond
+)
 
 // play runs two loops: a feeder that answers the server's requests for
 // data, and a watcher that polls the server's timing. Neither waits for the
@@ -63,18 +67,19 @@ func (d *device) feedLoop(stop <-chan struct{}) error {
 // watch polls the server until the end is heard, ctx is done, the feeder
 // fails or the server does.
 func (d *device) watch(ctx context.Context, failed <-chan struct{}) error {
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
+	next := time.NewTimer(pollMin)
+	defer next.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-failed:
 			return nil // the feeder's error is returned
-		case <-tick.C:
+		case <-next.C:
 			if end, err := d.poll(); end || err != nil {
 				return err
 			}
+			next.Reset(min(max(d.clk.untilEnd(), pollMin), pollMax))
 		}
 	}
 }

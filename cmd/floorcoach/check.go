@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -16,8 +17,11 @@ func checkCommand() *cli.Command {
 		ArgsUsage: "FILE...",
 		Description: "Reads each script and reports every mistake as FILE:LINE:COL: what is\n" +
 			"wrong and what would be valid. Prints 'ok' with the duration for a good\n" +
-			"script. Exits 1 if any script has a mistake.\n\n" +
-			"Example:\n   floorcoach check my-routine.yaml ../shared/examples/*.yaml",
+			"script, and how many of its lines the voice has no clip for. Exits 1 if any\n" +
+			"script has a mistake, or with --strict, a line without a clip.\n\n" +
+			"Examples:\n   floorcoach check my-routine.yaml ../shared/examples/*.yaml\n" +
+			"   floorcoach check my-routine.yaml --voice anna --strict",
+		Flags:  []cli.Flag{voiceFlag, strictFlag},
 		Action: runCheck,
 	}
 }
@@ -50,7 +54,7 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
-func checkOne(c *cli.Context, v player.Voice, file string) error {
+func checkOne(c *cli.Context, v *audio.Voice, file string) error {
 	s, err := scripts.ParseFile(file)
 	if err != nil {
 		return err
@@ -59,6 +63,13 @@ func checkOne(c *cli.Context, v player.Voice, file string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level\n", file, s.Title, player.Minutes(tl.Length), tl.Level)
+	if c.Bool("strict") && len(tl.Missing) > 0 {
+		return fmt.Errorf("%s: %w", file, strictError(v, tl.Missing, file))
+	}
+	note := ""
+	if n := len(tl.Missing); n > 0 {
+		note = fmt.Sprintf(" (%d lines have no clip in voice %q: 'floorcoach clips missing %s')", n, v.Name, file)
+	}
+	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level%s\n", file, s.Title, player.Minutes(tl.Length), tl.Level, note)
 	return nil
 }

@@ -31,13 +31,14 @@ func exportCommand() *cli.Command {
 			"   floorcoach export lower-back -o back.mp3\n" +
 			"   floorcoach export lower-back -o back.flac --level gentle\n" +
 			"   floorcoach export lower-back -o back.mp3 --captions   # also writes back.vtt\n" +
+			"   floorcoach export my-routine.yaml -o mine.mp3 --voice ~/voices/anna\n" +
 			"   floorcoach export demo -o - | ffplay -                 # WAV to standard output",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true,
 				Usage: "the `FILE` to write (.wav, .mp3 or .flac); - writes to standard output"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
-			levelFlag,
+			levelFlag, voiceFlag, strictFlag,
 			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: audio.DefaultBitrate,
 				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
 			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},

@@ -39,8 +39,9 @@ func playCommand() *cli.Command {
 			"   floorcoach play my-routine.yaml --volume 0.6",
 		Flags: []cli.Flag{
 			levelFlag,
-			&cli.IntFlag{Name: "from", Usage: "start at step `N`, as 'floorcoach show' numbers them (default: the beginning)"},
-			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume, from 0 to 1 (`GAIN`)"},
+			&cli.IntFlag{Name: "from", DefaultText: "the beginning",
+				Usage: "start at step `N`, as 'floorcoach show' numbers them"},
+			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume: a `GAIN` from 0 (silent) to 1 (as recorded)"},
 		},
 		Action: runPlay,
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/player"
@@ -13,6 +15,21 @@ import (
 var levelFlag = &cli.StringFlag{
 	Name:  "level",
 	Usage: "which end of each range to use: `gentle` (low), standard (middle) or full (high); default: the script's",
+}
+
+// voiceFlag picks the voice pack a command speaks with. Commands that
+// lay a session out read it through voice, and loadPlan; a command
+// without the flag speaks with the default pack.
+var voiceFlag = &cli.StringFlag{
+	Name: "voice",
+	Usage: "the voice pack: `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
+		"a folder with a voice.yaml, or default",
+}
+
+// strictFlag makes a line without a clip an error. loadPlan reads it.
+var strictFlag = &cli.BoolFlag{
+	Name:  "strict",
+	Usage: "fail if the voice has no clip for a line, instead of playing a soft tone in its place",
 }
 
 // sessionArg returns the one SESSION argument of a command.
@@ -67,6 +84,9 @@ func loadPlan(c *cli.Context) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.Bool("strict") && len(tl.Missing) > 0 {
+		return nil, strictError(v, tl.Missing, name)
+	}
 	return &plan{session: s, voice: v, timeline: tl}, nil
 }
 
@@ -88,17 +108,39 @@ func warnMissing(c *cli.Context, p *plan) {
 	if len(m) == 0 || c.Bool("quiet") {
 		return
 	}
-	fmt.Fprintf(c.App.ErrWriter, "floorcoach: warning: the voice has no clip for %d lines; a soft tone plays in their place:\n", len(m))
+	w := c.App.ErrWriter
+	fmt.Fprintf(w, "floorcoach: warning: voice %q has no clip for %d lines; a soft tone plays in their place:\n", p.voice.Name, len(m))
 	for i, line := range m {
 		if i == 5 {
-			fmt.Fprintf(c.App.ErrWriter, "  … and %d more ('floorcoach show' lists them)\n", len(m)-i)
+			fmt.Fprintf(w, "  … and %d more\n", len(m)-i)
 			break
 		}
-		fmt.Fprintf(c.App.ErrWriter, "  %q\n", line)
+		fmt.Fprintf(w, "  %q\n", line)
 	}
+	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", p.session.File)
 }
 
-// voice returns the voice a command speaks with.
+// strictError is the error of --strict for lines without a clip: each
+// line, with why when its clip is there but cannot be read.
+func strictError(v *audio.Voice, missing []string, session string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "--strict: voice %q has no clip for %d lines:", v.Name, len(missing))
+	for i, line := range missing {
+		if i == 10 {
+			fmt.Fprintf(&b, "\n  … and %d more", len(missing)-i)
+			break
+		}
+		fmt.Fprintf(&b, "\n  %q", line)
+		if _, err := v.Probe(line); err != nil && !errors.Is(err, audio.ErrNoClip) {
+			fmt.Fprintf(&b, ": %v", err)
+		}
+	}
+	fmt.Fprintf(&b, "\n'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", session)
+	return errors.New(b.String())
+}
+
+// voice returns the voice a command speaks with: the --voice flag's pack,
+// or the default pack.
 func voice(c *cli.Context) (*audio.Voice, error) {
-	return audio.DefaultVoice()
+	return audio.OpenVoice(c.String("voice"))
 }

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
+	"go.yaml.in/yaml/v3"
+)
+
+// A need is a line a session speaks, and the first place in its script
+// that makes it speak it.
+type need struct {
+	text  string
+	where string // "knee.yaml:12 (Quad set)"
+}
+
+// anyLength is a voice with a clip of one frame for every line: laid out in
+// it, a session speaks every line it could, even reminders that a longer
+// clip would crowd out.
+type anyLength struct{}
+
+func (anyLength) Length(string) (int64, bool) { return 1, true }
+
+// sessionLines returns every line the session speaks in voice v at the
+// levels, or could speak with other clips, each once, in the order first
+// spoken, with the place in the script that needs it. A level at which the
+// session cannot be laid out (too long, say) is left out, unless all are.
+func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([]need, error) {
+	own := ownLines(s)
+	seen := map[string]bool{}
+	var out []need
+	var firstErr error
+	for _, voice := range []player.Voice{v, anyLength{}} {
+		for _, l := range levels {
+			tl, err := player.Build(s, voice, player.Options{Level: l})
+			if err != nil {
+				firstErr = err
+				continue
+			}
+			for _, e := range tl.Events {
+				key := audio.NormalizeText(e.Text)
+				if !e.Spoken() || seen[key] {
+					continue
+				}
+				seen[key] = true
+				where, ok := own[key]
+				if !ok {
+					where = eventPlace(s, tl, e)
+				}
+				out = append(out, need{text: e.Text, where: where})
+			}
+		}
+	}
+	if len(out) == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	return out, nil
+}
+
+// ownLines returns where the script writes each of its own lines (title,
+// warning, closing, names, say and phases), by NormalizeText.
+func ownLines(s *scripts.Session) map[string]string {
+	top := topLines(s.File)
+	own := map[string]string{}
+	add := func(text, where string) {
+		if k := audio.NormalizeText(text); k != "" && own[k] == "" {
+			own[k] = where
+		}
+	}
+	add(s.Title, place(s.File, top["title"], "title"))
+	add(s.Warning, place(s.File, top["warning"], "warning"))
+	for i, line := range s.Closing {
+		add(line, place(s.File, top[fmt.Sprint("closing", i)], "closing"))
+	}
+	var walk func([]*scripts.Step)
+	walk = func(steps []*scripts.Step) {
+		for _, st := range steps {
+			at := place(s.File, st.Pos.Line, stepLabel(st))
+			add(st.Name, at)
+			for _, line := range slices.Concat(st.Say, st.Phases) {
+				add(line, at)
+			}
+			walk(st.Steps)
+		}
+	}
+	walk(s.Steps)
+	return own
+}
+
+// eventPlace says where the script needs a coaching line (a count, "Get
+// ready.", "Right side."…): at the step it is spoken in.
+func eventPlace(s *scripts.Session, tl *player.Timeline, e player.Event) string {
+	if e.Step == 0 {
+		return place(s.File, 0, "end of the session")
+	}
+	i := e.Step - 1
+	for i > 0 && tl.Steps[i].Top == 0 { // a rest between steps: the step before it
+		i--
+	}
+	sp := tl.Steps[i]
+	if sp.Top == 0 || sp.Top > len(s.Steps) {
+		return place(s.File, 0, sp.Name)
+	}
+	st := findStep(s.Steps[sp.Top-1], sp.Name)
+	label := stepLabel(st)
+	if i != e.Step-1 {
+		label = "rest after " + label
+	}
+	return place(s.File, st.Pos.Line, label)
+}
+
+// findStep returns the step of top's group that a span of this name is
+// of, or top itself.
+func findStep(top *scripts.Step, name string) *scripts.Step {
+	if top.Kind != scripts.KindRepeat {
+		return top
+	}
+	for _, st := range top.Steps {
+		if found := findStep(st, name); found.Name == name || len(found.Say) > 0 && found.Say[0] == name {
+			return found
+		}
+	}
+	return top
+}
+
+// stepLabel names a step for people.
+func stepLabel(st *scripts.Step) string {
+	switch {
+	case st.Name != "":
+		return st.Name
+	case st.Kind == scripts.KindSay:
+		return "spoken step"
+	case st.Kind == scripts.KindRest:
+		return "rest"
+	case st.Kind == scripts.KindRepeat:
+		return "repeat"
+	}
+	return "step"
+}
+
+// place is file:line (label), or file (label) when the line is unknown.
+func place(file string, line int, label string) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d (%s)", file, line, label)
+	}
+	return fmt.Sprintf("%s (%s)", file, label)
+}
+
+// topLines returns the lines of a script file's title, warning and closing
+// lines ("closing0", "closing1"…), or nil for a built-in session.
+func topLines(file string) map[string]int {
+	if slices.Contains(scripts.BuiltinNames(), file) {
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	var doc yaml.Node
+	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := doc.Content[0].Content
+	lines := map[string]int{}
+	for i := 0; i+1 < len(m); i += 2 {
+		key, val := m[i].Value, m[i+1]
+		lines[key] = val.Line
+		if key == "closing" {
+			lines["closing0"] = val.Line
+			for j, item := range val.Content {
+				lines[fmt.Sprint("closing", j)] = item.Line
+			}
+		}
+	}
+	return lines
+}

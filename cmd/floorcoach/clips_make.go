@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/urfave/cli/v2"
+)
+
+func clipsMakeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "make",
+		Usage:     "make the clips a session lacks with any text-to-speech command",
+		ArgsUsage: "SESSION",
+		Description: "Runs a text-to-speech command for every line SESSION speaks (at any level)\n" +
+			"that the pack has no clip for, several at once. In the command, {text} stands\n" +
+			"for the line and {out} for the WAV file to write; floorcoach quotes both, so\n" +
+			"leave them bare. Without {out}, the WAV is read from the command's standard\n" +
+			"output; without {text}, the line is given on its standard input.\n\n" +
+			"Each clip is trimmed of the quiet at its ends and brought to the loudness of\n" +
+			"the built-in voice, then written as a WAV file into the pack, and its line into\n" +
+			"the pack's voice.yaml. Lines the pack already has are not made again, so run it\n" +
+			"again after editing the script. A command that fails, hangs past --timeout\n" +
+			"(it is killed with all it started) or writes no WAV is reported with what it\n" +
+			"printed; the other lines are still made, and the exit status is 1.\n\n" +
+			"Examples:\n" +
+			"   floorcoach clips make my-routine.yaml --tts 'flite -voice slt -t {text} -o {out}'\n" +
+			"   floorcoach clips make my-routine.yaml --tts 'espeak-ng --stdout {text}' --into ~/voices/robot\n" +
+			"   floorcoach clips make my-routine.yaml --tts 'piper -m en_US-amy-medium.onnx -f {out}'\n" +
+			"   floorcoach play my-routine.yaml --voice mine",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "tts", Required: true,
+				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} and {out}"},
+			intoFlag,
+			&cli.StringFlag{Name: "voice", Usage: "the same as --into"},
+			levelsFlag,
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "one per CPU",
+				Usage: "how many lines to make at once (`N`)"},
+			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second,
+				Usage: "how long one line may take before the command is killed (`DURATION`)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: runClipsMake,
+	}
+}
+
+func runClipsMake(c *cli.Context) error {
+	name, err := sessionArg(c)
+	if err != nil {
+		return err
+	}
+	tts := audio.TTS{Command: c.String("tts"), Timeout: c.Duration("timeout")}
+	if err := tts.Check(); err != nil {
+		return usagef("--tts: %v", err)
+	}
+	if c.Int("jobs") < 1 || c.Duration("timeout") < 0 {
+		return usagef("make: --jobs must be 1 or more, and --timeout not negative")
+	}
+	w, cs, err := openTarget(c, name)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	todo := cs.missing()
+	if len(todo) == 0 {
+		fmt.Fprintf(c.App.ErrWriter, "all %d lines have clips in voice %q: nothing to make\n", len(cs.needs), cs.voice.Name)
+		return nil
+	}
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errs, err := makeClips(ctx, c, tts, w, todo)
+	if err != nil {
+		return err
+	}
+	return report(c, w.Dir, todo, errs, ctx.Err() != nil)
+}
+
+// openTarget opens the pack make and add write to, creating it if it is
+// new, and loads the session's lines.
+func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, error) {
+	dir, err := targetPack(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := audio.OpenPackWriter(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := audio.OpenVoiceDir(dir)
+	if err == nil {
+		var cs *clipSet
+		if cs, err = loadClips(c, session, v); err == nil {
+			return w, cs, nil
+		}
+	}
+	w.Close()
+	return nil, nil, err
+}
+
+// makeClips makes the clips of the lines, --jobs at a time, and returns
+// each line's error. It stops starting lines when ctx ends.
+func makeClips(ctx context.Context, c *cli.Context, tts audio.TTS, w *audio.PackWriter, todo []need) ([]error, error) {
+	scratch, err := os.MkdirTemp("", "floorcoach-tts-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(scratch)
+	errs := make([]error, len(todo))
+	for i := range errs {
+		errs[i] = context.Canceled // until the line is made
+	}
+	p := newLineProgress(c, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(c.Int("jobs"), len(todo)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(todo) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				errs[i] = makeClip(ctx, tts, w, todo[i].text, filepath.Join(scratch, strconv.Itoa(i)))
+				p.done(todo[i].text, errs[i] == nil)
+			}
+		})
+	}
+	wg.Wait()
+	return errs, nil
+}
+
+// makeClip says one line with the TTS command, in its own scratch folder,
+// readies the sound and adds it to the pack.
+func makeClip(ctx context.Context, tts audio.TTS, w *audio.PackWriter, text, dir string) error {
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	x, rate, err := tts.Say(ctx, text, dir)
+	if err != nil {
+		return err
+	}
+	y, rate, err := audio.PrepareSpeech(x, rate)
+	if err != nil {
+		return fmt.Errorf("the TTS command's WAV file: %w", err)
+	}
+	_, err = w.Add(text, y, rate)
+	return err
+}
