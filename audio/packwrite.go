@@ -124,7 +124,10 @@ func clipsNode(m *yaml.Node) *yaml.Node {
 			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 				*v = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 			}
-			v.Style &^= yaml.FlowStyle
+			if v.Style&yaml.FlowStyle != 0 { // a block mapping's comment goes on its key
+				v.Style &^= yaml.FlowStyle
+				m.Content[i].LineComment, v.LineComment = v.LineComment, ""
+			}
 			return v
 		}
 	}

@@ -48,11 +48,34 @@ func TestPackWriter(t *testing.T) {
 	if file, err := w.Add("Lift", tone, 16000); err == nil {
 		t.Errorf("a line added twice: written to %s", file)
 	}
+	w.Close()
+	v, err := OpenVoiceDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := v.Sound("hold it there")
+	if err != nil || s.Len() != resampledLen(int64(len(tone)), 16000) {
+		t.Fatalf("the clip added: %v", err)
+	}
+	checkSine(t, s.Samples, 440, 0.5)
+	if !v.Has("One.") {
+		t.Error("a new pack does not extend the default pack")
+	}
+}
+
+// A pack opened again knows its lines, keeps its comments, and never
+// overwrites a file already in its clips folder.
+func TestPackWriterReopens(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "anna")
+	w, err := OpenPackWriter(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tone := sine(440, 0.5, 0.25, 16000)
+	w.Add("Lift.", tone, 16000)
 	os.WriteFile(filepath.Join(dir, "clips", "rest.wav"), []byte("the user's own file"), 0o644)
 	w.Close()
-
-	w, err = OpenPackWriter(dir)
-	if err != nil {
+	if w, err = OpenPackWriter(dir); err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
@@ -68,18 +91,6 @@ func TestPackWriter(t *testing.T) {
 		if !strings.Contains(string(yaml), want) {
 			t.Errorf("voice.yaml lacks %q:\n%s", want, yaml)
 		}
-	}
-	v, err := OpenVoiceDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := v.Sound("hold it there")
-	if err != nil || s.Len() != resampledLen(int64(len(tone)), 16000) {
-		t.Fatalf("the clip added: %v", err)
-	}
-	checkSine(t, s.Samples, 440, 0.5)
-	if !v.Has("One.") {
-		t.Error("a new pack does not extend the default pack")
 	}
 }
 
@@ -106,5 +117,26 @@ func TestPackWriterStaysInside(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("files written outside the pack: %v", entries)
+	}
+}
+
+// A hand-written voice.yaml keeps its comments and its own lines.
+func TestPackWriterKeepsComments(t *testing.T) {
+	dir := writePack(t, t.TempDir(), "# Anna's voice, recorded 2026.\nname: anna # the physio\nclips: {\"Hold.\": hold.wav} # by hand\n", "hold.wav")
+	w, err := OpenPackWriter(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.Add("Lift.", sine(440, 0.5, 0.2, 16000), 16000); err != nil {
+		t.Fatal(err)
+	}
+	yaml, _ := os.ReadFile(filepath.Join(dir, "voice.yaml"))
+	want := "# Anna's voice, recorded 2026.\nname: anna # the physio\nclips: # by hand\n  \"Hold.\": hold.wav\n  \"Lift.\": clips/lift.wav\n"
+	if string(yaml) != want {
+		t.Errorf("voice.yaml:\n%s\nwant:\n%s", yaml, want)
+	}
+	if v, err := OpenVoiceDir(dir); err != nil || !v.Has("hold") || !v.Has("lift") || v.Has("one") {
+		t.Errorf("the pack after Add: %v", err)
 	}
 }

@@ -70,40 +70,16 @@ func (t TTS) Say(ctx context.Context, text, dir string) ([]float32, int, error) 
 	if err := t.Check(); err != nil {
 		return nil, 0, err
 	}
-	out := filepath.Join(dir, "out.wav")
-	if err := os.Remove(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, 0, err
-	}
-	stderr, err := os.Create(filepath.Join(dir, "stderr.txt"))
-	if err != nil {
-		return nil, 0, err
-	}
-	defer stderr.Close()
 	if t.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, t.Timeout)
 		defer cancel()
 	}
-	line, env := expand(t.Command, text, out)
-	cmd := shellCommand(ctx, line)
-	cmd.Env = append(os.Environ(), env...)
-	cmd.Stderr = stderr
-	if !strings.Contains(t.Command, "{text}") {
-		cmd.Stdin = strings.NewReader(text + "\n")
-	}
-	if !strings.Contains(t.Command, "{out}") {
-		f, err := os.Create(out)
-		if err != nil {
-			return nil, 0, err
-		}
-		defer f.Close()
-		cmd.Stdout = f
-	}
-	err = run(cmd)
-	if err == nil {
-		return readOutput(out, stderr.Name())
-	}
+	out, stderr := filepath.Join(dir, "out.wav"), filepath.Join(dir, "stderr.txt")
+	err := t.run(ctx, text, out, stderr)
 	switch {
+	case err == nil:
+		return readOutput(out, stderr)
 	case ctx.Err() == context.DeadlineExceeded && t.Timeout > 0:
 		err = fmt.Errorf("took longer than %v: killed it", t.Timeout)
 	case ctx.Err() != nil:
@@ -111,7 +87,36 @@ func (t TTS) Say(ctx context.Context, text, dir string) ([]float32, int, error) 
 	default:
 		err = fmt.Errorf("failed: %w", err)
 	}
-	return nil, 0, &TTSError{Err: err, Stderr: tail(stderr.Name())}
+	return nil, 0, &TTSError{Err: err, Stderr: tail(stderr)}
+}
+
+// run runs the command once for a line, its standard error to the file
+// stderr, and its standard output to out if it has no {out}.
+func (t TTS) run(ctx context.Context, text, out, stderr string) error {
+	if err := os.Remove(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	errFile, err := os.Create(stderr)
+	if err != nil {
+		return err
+	}
+	defer errFile.Close()
+	line, env := expand(t.Command, text, out)
+	cmd := shellCommand(ctx, line)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stderr = errFile
+	if !strings.Contains(t.Command, "{text}") {
+		cmd.Stdin = strings.NewReader(text + "\n")
+	}
+	if !strings.Contains(t.Command, "{out}") {
+		f, err := os.Create(out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		cmd.Stdout = f
+	}
+	return runGroup(cmd)
 }
 
 // readOutput reads and decodes the WAV file a command wrote.
@@ -156,9 +161,9 @@ func tail(name string) string {
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-// run runs a command started by shellCommand, and afterwards kills what it
-// left running. If its context ends first, its Cancel kills them all.
-func run(cmd *exec.Cmd) error {
+// runGroup runs a command made by shellCommand, and afterwards kills what
+// it left running. If its context ends first, its Cancel kills them all.
+func runGroup(cmd *exec.Cmd) error {
 	cmd.WaitDelay = time.Second
 	if err := cmd.Start(); err != nil {
 		return err

@@ -127,16 +127,10 @@ func (cs *clipSet) missing() []need {
 // targetPack returns the folder of the pack that make and add write to:
 // --into, else --voice, else the user's own pack.
 func targetPack(c *cli.Context) (string, error) {
-	into, v := c.String("into"), c.String("voice")
-	switch {
-	case into != "" && v != "" && into != v:
+	if into, v := c.String("into"), c.String("voice"); into != "" && v != "" && into != v {
 		return "", usagef("%s: --into and --voice name different packs; give one", c.Command.Name)
-	case into == "":
-		into = v
 	}
-	if into == "" {
-		into = audio.MinePack
-	}
+	into := packRef(c)
 	if into == "default" {
 		return "", usagef("%s: the default pack is built into the program; add clips to a pack of your own (--into NAME or FOLDER)", c.Command.Name)
 	}
@@ -147,6 +141,6 @@ func targetPack(c *cli.Context) (string, error) {
 var intoFlag = &cli.StringFlag{
 	Name:        "into",
 	DefaultText: "mine",
-	Usage: "the pack to add the clips to: a `FOLDER`, made if new, or the NAME of one of yours " +
-		"(a new pack extends the default one)",
+	Usage: "the pack to add the clips to: the NAME of one of yours, or a `FOLDER` (with a /: ./anna); " +
+		"a new pack is made, extending the default one",
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
@@ -42,7 +44,7 @@ func clipsMakeCommand() *cli.Command {
 			&cli.StringFlag{Name: "tts", Required: true,
 				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} and {out}"},
 			intoFlag,
-			&cli.StringFlag{Name: "voice", Usage: "the same as --into"},
+			&cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"},
 			levelsFlag,
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "one per CPU",
 				Usage: "how many lines to make at once (`N`)"},
@@ -85,11 +87,22 @@ func runClipsMake(c *cli.Context) error {
 	return report(c, w.Dir, todo, errs, ctx.Err() != nil)
 }
 
+// packRef is how the user names the pack make and add write to.
+func packRef(c *cli.Context) string {
+	return cmp.Or(c.String("into"), c.String("voice"), audio.MinePack)
+}
+
 // openTarget opens the pack make and add write to, creating it if it is
 // new, and loads the session's lines.
 func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, error) {
 	dir, err := targetPack(c)
 	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := level(c); err != nil { // before the pack is made
+		return nil, nil, err
+	}
+	if _, err := scripts.Load(session); err != nil {
 		return nil, nil, err
 	}
 	w, err := audio.OpenPackWriter(dir)

@@ -77,7 +77,7 @@ func TestClipsMakeHangsOrWritesNothing(t *testing.T) {
 		{"hangs", "echo thinking >&2; sleep 60; cp " + wav + " {out}", "the TTS command took longer than 1s: killed it; it printed:\n    thinking"},
 		{"nothing", ": {out}", "the TTS command wrote no WAV file"},
 		{"not a WAV", "echo hello > {out}", "the TTS command wrote no WAV file of sound: wav: missing RIFF"},
-		{"silence", "head -c 44 " + wav + " > {out}", "wrote no WAV file of sound: no audio"},
+		{"silence", "head -c 44 " + wav + " > {out}", "the TTS command's WAV file: no sound"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pack := filepath.Join(t.TempDir(), "p")
@@ -105,7 +105,7 @@ func TestClipsMakeInjection(t *testing.T) {
 	t.Setenv("HOME", home)
 	os.WriteFile(filepath.Join(home, "canary"), []byte("alive"), 0o644)
 	pwned := filepath.Join(t.TempDir(), "pwned")
-	lines := []string{"'; rm -rf ~; echo '", "$(touch " + pwned + ")", "`touch " + pwned + "`", `"; touch ` + pwned + `; echo "`, "../../../etc/passwd"}
+	lines := []string{"'; rm -rf ~; echo '", "$(touch " + pwned + "1)", "`touch " + pwned + "2`", `"; touch ` + pwned + `3; echo "`, "../../../etc/passwd"}
 	script := "title: Safe\nsteps:\n  - say:\n"
 	for _, l := range lines {
 		script += "      - " + strconv.Quote(l) + "\n"
@@ -125,8 +125,8 @@ func TestClipsMakeInjection(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(home, "canary")); err != nil || string(b) != "alive" {
 		t.Fatal("a line ran rm -rf ~")
 	}
-	if _, err := os.Stat(pwned); err == nil {
-		t.Error("a line ran touch")
+	if found, _ := filepath.Glob(pwned + "*"); len(found) > 0 {
+		t.Errorf("a line ran touch: %q", found)
 	}
 	v, err := audio.OpenVoiceDir(pack)
 	if err != nil {
@@ -158,6 +158,8 @@ func TestClipsMakeUsage(t *testing.T) {
 		{[]string{script, "--tts", "flite -t {text}", "--into", "a", "--voice", "b"}, exitUsage, "--into and --voice name different packs"},
 		{[]string{script, "--tts", "flite -t {text}", "--into", notPack}, exitFail, "is not a voice pack (no voice.yaml) and not empty"},
 		{[]string{script, "--tts", "flite -t {text}", "-j", "0"}, exitUsage, "--jobs must be 1 or more"},
+		{[]string{"no-such.yaml", "--tts", "flite -t {text}"}, exitFail, "no-such.yaml"},
+		{[]string{script, "--tts", "flite -t {text}", "--level", "hard"}, exitUsage, `unknown level "hard"`},
 	} {
 		code, _, stderr := runApp(t, append([]string{"clips", "make"}, tc.args...)...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) {
@@ -166,6 +168,9 @@ func TestClipsMakeUsage(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(notPack); len(entries) != 1 {
 		t.Errorf("files written into a folder that is not a pack: %v", entries)
+	}
+	if dir, _ := audio.PackDir("mine"); dirExists(dir) {
+		t.Error("a failed make created the user's pack")
 	}
 }
 
@@ -187,4 +192,9 @@ func TestClipsMakeIntoMine(t *testing.T) {
 	if code, _, stderr := runApp(t, "show", script, "--voice", "mine", "--strict"); code != 0 {
 		t.Errorf("show --voice mine --strict: %s", stderr)
 	}
+}
+
+func dirExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -81,7 +81,8 @@ func report(c *cli.Context, dir string, todo []need, errs []error, interrupted b
 		}
 	}
 	if made > 0 && !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "made %d clips into %s\n", made, dir)
+		fmt.Fprintf(c.App.ErrWriter, "made %d clips into %s; to hear them: floorcoach play %s --voice %s\n",
+			made, dir, c.Args().First(), packRef(c))
 	}
 	switch {
 	case interrupted:

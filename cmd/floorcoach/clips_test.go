@@ -187,3 +187,24 @@ func TestVoiceFlagErrors(t *testing.T) {
 		}
 	}
 }
+
+// Lines spoken at only one level are missing from a pack made for the
+// others: clips missing takes every level unless --level names one.
+func TestClipsMissingLevels(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	script := tempFile(t, "s.yaml", "title: Hip opener\nsteps:\n  - {name: Figure four, hold: 10-40s, remind: [25s]}\n")
+	const reminder = "\"Twenty-five seconds left.\"\n    needed by "
+	for _, tc := range []struct {
+		level string
+		want  bool
+	}{{"", true}, {"full", true}, {"gentle", false}} {
+		args := []string{"clips", "missing", script}
+		if tc.level != "" {
+			args = append(args, "--level", tc.level)
+		}
+		_, out, _ := runApp(t, args...)
+		if strings.Contains(out, reminder+script+":3 (Figure four)") != tc.want {
+			t.Errorf("--level %q: reminder listed = %v, want %v:\n%s", tc.level, !tc.want, tc.want, out)
+		}
+	}
+}

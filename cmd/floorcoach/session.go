@@ -22,8 +22,8 @@ var levelFlag = &cli.StringFlag{
 // without the flag speaks with the default pack.
 var voiceFlag = &cli.StringFlag{
 	Name: "voice",
-	Usage: "the voice pack: `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
-		"a folder with a voice.yaml, or default",
+	Usage: "the voice pack: the `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
+		"a folder with a voice.yaml (./anna), or default",
 }
 
 // strictFlag makes a line without a clip an error. loadPlan reads it.

@@ -1,0 +1,164 @@
+package main
+
+import (
+	bin "encoding/binary"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
+)
+
+// The end-to-end test: flite makes the clips knee-rehab.yaml
+// lacks, after which no clip is missing, and the exported session has each
+// of the script's own lines exactly where the timeline puts it, in flite's
+// voice (not the attention tone that stands in for a missing clip), and
+// silence wherever the timeline has no cue.
+func TestClipsMakeWithFlite(t *testing.T) {
+	if _, err := exec.LookPath("flite"); err != nil {
+		skipOrFail(t, "flite")
+	}
+	knee := filepath.Join("..", "..", "..", "shared", "examples", "knee-rehab.yaml")
+	if _, err := os.Stat(knee); err != nil {
+		t.Skip("no shared examples beside the repository")
+	}
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	pack := filepath.Join(t.TempDir(), "T")
+	code, _, stderr := runApp(t, "clips", "make", knee, "--tts", "flite -voice slt -t {text} -o {out}", "--into", pack)
+	if code != 0 {
+		t.Fatalf("clips make: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runApp(t, "clips", "missing", knee, "--voice", pack)
+	if code != 0 || !strings.HasPrefix(out, "all ") || !strings.HasSuffix(out, " lines have clips in voice \"T\"\n") {
+		t.Fatalf("clips missing after make: exit %d: %s%s", code, out, stderr)
+	}
+	wav := filepath.Join(t.TempDir(), "knee.wav")
+	if code, _, stderr := runApp(t, "export", knee, "--voice", pack, "--strict", "-o", wav, "-q"); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	x := readLeft(t, wav)
+	s, err := scripts.Load(knee)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := audio.OpenVoiceDir(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := player.Build(s, v, player.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.frames() != tl.Length || len(tl.Missing) > 0 {
+		t.Fatalf("%d frames exported, the timeline has %d; missing %q", x.frames(), tl.Length, tl.Missing)
+	}
+	checkOwnLines(t, x, tl, v, ownLines(s))
+	checkSilenceBetween(t, x, tl)
+}
+
+// checkOwnLines checks every event that speaks one of the script's own
+// lines: where it sounds alone, the export holds the pack's clip there,
+// sample for sample, and not the attention tone; and every such line is
+// checked at least once.
+func checkOwnLines(t *testing.T, x pcm, tl *player.Timeline, v *audio.Voice, own map[string]string) {
+	t.Helper()
+	tone := audio.Tone(audio.ToneAttention).Samples
+	checked := map[string]bool{}
+	for i, e := range tl.Events {
+		key := audio.NormalizeText(e.Text)
+		if _, ok := own[key]; !ok || !alone(tl.Events, i) {
+			continue
+		}
+		clip, err := v.Sound(e.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := x.span(e.At, e.End())
+		if int64(len(clip.Samples)) != e.Dur || audiotest.DBFS(audiotest.RMS(got)) < -35 {
+			t.Errorf("%q at %s: %d frames at %.0f dBFS; want the clip's %d frames of speech",
+				e.Text, player.Clock(e.At), e.Dur, audiotest.DBFS(audiotest.RMS(got)), len(clip.Samples))
+			continue
+		}
+		if d := maxDiff(got, clip.Samples); d > 1.5/32768 {
+			t.Errorf("%q at %s: differs from the pack's clip by up to %.5f", e.Text, player.Clock(e.At), d)
+		}
+		if d := maxDiff(got[:min(len(got), len(tone))], tone); d < 0.01 {
+			t.Errorf("%q at %s: the attention tone plays, not the clip", e.Text, player.Clock(e.At))
+		}
+		checked[key] = true
+	}
+	for key, where := range own {
+		if !checked[key] {
+			t.Errorf("line %q (%s) was never checked alone", key, where)
+		}
+	}
+}
+
+// checkSilenceBetween checks that every frame outside all events is zero.
+func checkSilenceBetween(t *testing.T, x pcm, tl *player.Timeline) {
+	t.Helper()
+	busy := make([]bool, tl.Length)
+	for _, e := range tl.Events {
+		for f := e.At; f < min(e.End(), tl.Length); f++ {
+			busy[f] = true
+		}
+	}
+	for f, b := range busy {
+		if !b && x.at(int64(f)) != 0 {
+			t.Fatalf("sound at %s, where the timeline has no cue", player.Clock(int64(f)))
+		}
+	}
+}
+
+func maxDiff(a []float64, b []float32) float64 {
+	d := 0.0
+	for i := range min(len(a), len(b)) {
+		d = max(d, math.Abs(a[i]-float64(b[i])))
+	}
+	return d
+}
+
+// pcm is the data chunk of a 16-bit stereo WAV file, read a frame at a
+// time: a long session's export is too big to convert whole.
+type pcm []byte
+
+// readLeft reads the data chunk of a WAV file export wrote.
+func readLeft(t *testing.T, path string) pcm {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < 12 || string(b[:4]) != "RIFF" || string(b[8:12]) != "WAVE" {
+		t.Fatalf("%s: not a WAV file: %v", path, err)
+	}
+	for rest := b[12:]; len(rest) >= 8; {
+		id, size := string(rest[:4]), int(bin.LittleEndian.Uint32(rest[4:8]))
+		if id == "fmt " && (bin.LittleEndian.Uint16(rest[10:]) != 2 || bin.LittleEndian.Uint16(rest[22:]) != 16) {
+			t.Fatalf("%s: not 16-bit stereo", path)
+		}
+		if id == "data" {
+			return pcm(rest[8 : 8+size])
+		}
+		rest = rest[8+size+size%2:]
+	}
+	t.Fatalf("%s: no data chunk", path)
+	return nil
+}
+
+func (p pcm) frames() int64 { return int64(len(p) / 4) }
+
+func (p pcm) at(f int64) float64 {
+	return float64(int16(bin.LittleEndian.Uint16(p[4*f:]))) / 32768
+}
+
+func (p pcm) span(from, to int64) []float64 {
+	out := make([]float64, 0, to-from)
+	for f := from; f < to; f++ {
+		out = append(out, p.at(f))
+	}
+	return out
+}
