@@ -86,6 +86,17 @@ func TestGolden(t *testing.T) {
 // TestRules builds every session at every level and checks DESIGN.md's
 // rules, the doses of each hold and the count of each set of reps.
 func TestRules(t *testing.T) {
+	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
+		for _, b := range checkRules(tl) {
+			t.Error(b)
+		}
+		checkDoses(t, s, tl, tl.Level)
+		checkInstructionsFirst(t, s, tl)
+	})
+}
+
+// eachTimeline runs check on every session laid out at every level.
+func eachTimeline(t *testing.T, check func(t *testing.T, name string, s *scripts.Session, tl *Timeline)) {
 	v := defaultVoice(t)
 	for name, s := range sessions(t) {
 		for _, lv := range scripts.Levels {
@@ -94,11 +105,7 @@ func TestRules(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, b := range checkRules(tl) {
-					t.Error(b)
-				}
-				checkDoses(t, s, tl, lv)
-				checkInstructionsFirst(t, s, tl)
+				check(t, name, s, tl)
 			})
 		}
 	}
@@ -193,33 +200,24 @@ func TestRulesTool(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not installed")
 	}
-	v := defaultVoice(t)
-	for name, s := range sessions(t) {
-		for _, lv := range scripts.Levels {
-			t.Run(name+"/"+string(lv), func(t *testing.T) {
-				tl, err := Build(s, v, Options{Level: lv})
-				if err != nil {
-					t.Fatal(err)
-				}
-				path := filepath.Join(t.TempDir(), "tl.json")
-				var buf bytes.Buffer
-				if err := tl.WriteJSON(&buf); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				args := []string{tool, path}
-				if name == "lower-back" {
-					args = append(args, "--seed")
-				}
-				out, err := exec.Command("python3", args...).CombinedOutput()
-				if err != nil {
-					t.Errorf("rules broken:\n%s", out)
-				}
-			})
+	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
+		path := filepath.Join(t.TempDir(), "tl.json")
+		var buf bytes.Buffer
+		if err := tl.WriteJSON(&buf); err != nil {
+			t.Fatal(err)
 		}
-	}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := []string{tool, path}
+		if name == "lower-back" {
+			args = append(args, "--seed")
+		}
+		out, err := exec.Command("python3", args...).CombinedOutput()
+		if err != nil {
+			t.Errorf("rules broken:\n%s", out)
+		}
+	})
 }
 
 // fixedVoice speaks every line in the same time, to test scheduling.

@@ -54,21 +54,13 @@ var levelsFlag = &cli.StringFlag{
 }
 
 func runClipsMissing(c *cli.Context) error {
-	name, err := sessionArg(c)
-	if err != nil {
-		return err
-	}
-	v, err := voice(c)
-	if err != nil {
-		return err
-	}
-	cs, err := loadClips(c, name, v)
+	cs, err := sessionClips(c)
 	if err != nil {
 		return err
 	}
 	missing := cs.missing()
 	if len(missing) == 0 {
-		fmt.Fprintf(c.App.Writer, "all %d lines have clips in voice %q\n", len(cs.needs), v.Name)
+		fmt.Fprintf(c.App.Writer, "all %d lines have clips in voice %q\n", len(cs.needs), cs.voice.Name)
 		return nil
 	}
 	for _, n := range missing {
@@ -76,7 +68,7 @@ func runClipsMissing(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.ErrWriter, "%d of %d lines have no clip in voice %q. Make them with any TTS, or record them:\n"+
 		"  floorcoach clips make %s --tts 'flite -voice slt -t {text} -o {out}'\n"+
-		"  floorcoach clips sheet %s\n", len(missing), len(cs.needs), v.Name, name, name)
+		"  floorcoach clips sheet %s\n", len(missing), len(cs.needs), cs.voice.Name, c.Args().First(), c.Args().First())
 	return nil
 }
 
@@ -85,6 +77,20 @@ type clipSet struct {
 	session *scripts.Session
 	voice   *audio.Voice
 	needs   []need
+}
+
+// sessionClips loads the command's SESSION and the lines it needs in the
+// voice of --voice.
+func sessionClips(c *cli.Context) (*clipSet, error) {
+	name, err := sessionArg(c)
+	if err != nil {
+		return nil, err
+	}
+	v, err := voice(c)
+	if err != nil {
+		return nil, err
+	}
+	return loadClips(c, name, v)
 }
 
 // loadClips loads a session and the lines it needs, at the --level given

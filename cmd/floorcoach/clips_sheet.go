@@ -30,15 +30,7 @@ func clipsSheetCommand() *cli.Command {
 }
 
 func runClipsSheet(c *cli.Context) error {
-	name, err := sessionArg(c)
-	if err != nil {
-		return err
-	}
-	v, err := voice(c)
-	if err != nil {
-		return err
-	}
-	cs, err := loadClips(c, name, v)
+	cs, err := sessionClips(c)
 	if err != nil {
 		return err
 	}
@@ -46,7 +38,7 @@ func runClipsSheet(c *cli.Context) error {
 	if into == "" || into == "default" {
 		into = audio.MinePack
 	}
-	writeSheet(c, cs, name, into)
+	writeSheet(c, cs, c.Args().First(), into)
 	return nil
 }
 
