@@ -98,3 +98,36 @@ func assertEmpty(t *testing.T, dir string) {
 		t.Errorf("left behind: %s", e.Name())
 	}
 }
+
+// On a terminal a long export shows a progress bar with the time left;
+// when stderr is not a terminal it shows none.
+func TestExportProgress(t *testing.T) {
+	if _, err := exec.LookPath("script"); err != nil {
+		skipOrFail(t, "script")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "back.flac") // over a second of work
+	tty, err := exec.Command("script", "-qfec", binary(t)+" export lower-back -o "+out, "/dev/null").Output()
+	if err != nil {
+		t.Fatalf("export on a terminal: %v\n%s", err, tty)
+	}
+	if !strings.Contains(string(tty), "exporting") || !strings.Contains(string(tty), "%") {
+		t.Errorf("no progress bar on a terminal:\n%q", tail(string(tty), 300))
+	}
+	var stderr strings.Builder
+	cmd := exec.Command(binary(t), "export", "lower-back", "-o", out, "--force")
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got := stderr.String(); strings.Contains(got, "exporting") || strings.Count(got, "\n") != 1 {
+		t.Errorf("not a terminal: stderr %q, want only the one line saying what was written", got)
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
