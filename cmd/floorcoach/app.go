@@ -60,11 +60,55 @@ func (e usageError) Unwrap() error { return e.error }
 // usagef returns a usage error.
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
+// knownCommand refuses a command name the app does not know, naming the
+// nearest one; urfave/cli would only print "No help topic" and exit 3.
+func knownCommand(app *cli.App, args []string) error {
+	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || findCommand(app.Commands, args[1]) != nil {
+		return nil
+	}
+	var names []string
+	best, bestDist := "", 3
+	for _, c := range app.Commands {
+		names = append(names, c.Name)
+		if d := distance(args[1], c.Name); d < bestDist {
+			best, bestDist = c.Name, d
+		}
+	}
+	hint := ""
+	if best != "" {
+		hint = fmt.Sprintf("did you mean %q?; ", best)
+	}
+	return usagef("unknown command %q (%scommands: %s)", args[1], hint, strings.Join(names, ", "))
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := []int{i}
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur = append(cur, min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost))
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
 // run runs the app on args and returns the exit status. Errors are printed
 // as one line on stderr, never as a stack trace.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(reorder(app, args))
+	err := knownCommand(app, args)
+	if err == nil {
+		err = app.Run(reorder(app, args))
+	}
 	if err == nil {
 		return exitOK
 	}

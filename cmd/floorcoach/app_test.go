@@ -115,6 +115,8 @@ func TestErrorsAreOneLine(t *testing.T) {
 		{[]string{"show", "demo", "--level", "hard"}, exitUsage, `floorcoach: --level: unknown level "hard" (valid: gentle, standard, full)`},
 		{[]string{"show", "demo", "--nope"}, exitUsage, "flag provided but not defined: -nope"},
 		{[]string{"check"}, exitUsage, "floorcoach: check: missing FILE"},
+		{[]string{"exprot", "demo"}, exitUsage, `floorcoach: unknown command "exprot" (did you mean "export"?; commands: list, show`},
+		{[]string{"frobnicate"}, exitUsage, `floorcoach: unknown command "frobnicate" (commands: list, show`},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			code, _, stderr := runApp(t, tc.args...)
@@ -174,5 +176,17 @@ func TestListShowsTheLibrary(t *testing.T) {
 	}
 	if code, out, stderr := runApp(t, "show", "hips"); code != 0 || !strings.HasPrefix(out, "Hips (standard level") {
 		t.Errorf("show hips: exit %d %s", code, stderr)
+	}
+}
+
+func TestHelpTeaches(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"help", "play"}, {"export", "--help"}, {"clips", "make", "--help"}} {
+		code, out, stderr := runApp(t, args...)
+		if code != 0 || !strings.Contains(out, "floorcoach") || stderr != "" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+		if len(args) > 1 && !strings.Contains(out, "Example") && !strings.Contains(out, "EXAMPLE") {
+			t.Errorf("%q: help has no examples:\n%s", args, out)
+		}
 	}
 }

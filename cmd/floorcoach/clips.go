@@ -77,6 +77,7 @@ type clipSet struct {
 	session *scripts.Session
 	voice   *audio.Voice
 	needs   []need
+	dir     string // for make and add: the pack to write, when it is still to be made
 }
 
 // sessionClips loads the command's SESSION and the lines it needs in the

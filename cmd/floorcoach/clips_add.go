@@ -48,6 +48,9 @@ func runClipsAdd(c *cli.Context) error {
 		return err
 	}
 	w, cs, err := openTarget(c, session)
+	if err == nil {
+		w, err = packWriter(w, cs)
+	}
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -72,12 +74,15 @@ func runClipsMake(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	defer w.Close()
 	todo := cs.missing()
 	if len(todo) == 0 {
 		fmt.Fprintf(c.App.ErrWriter, "all %d lines have clips in voice %q: nothing to make\n", len(cs.needs), cs.voice.Name)
 		return nil
 	}
+	if w, err = packWriter(w, cs); err != nil {
+		return err
+	}
+	defer w.Close()
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errs, err := makeClips(ctx, c, tts, w, todo)
@@ -92,8 +97,9 @@ func packRef(c *cli.Context) string {
 	return cmp.Or(c.String("into"), c.String("voice"), audio.MinePack)
 }
 
-// openTarget opens the pack make and add write to, creating it if it is
-// new, and loads the session's lines.
+// openTarget opens the pack make and add write to and loads the session's
+// lines. For a pack that does not exist yet it returns no writer: the
+// caller creates the pack (at clipSet.dir) once there is a line to put in.
 func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, error) {
 	dir, err := targetPack(c)
 	if err != nil {
@@ -104,6 +110,19 @@ func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, er
 	}
 	if _, err := scripts.Load(session); err != nil {
 		return nil, nil, err
+	}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		// A new pack extends the default voice: nothing is created unless
+		// that voice lacks a line.
+		v, err := audio.DefaultVoice()
+		if err != nil {
+			return nil, nil, err
+		}
+		cs, err := loadClips(c, session, v)
+		if err == nil {
+			cs.dir = dir
+		}
+		return nil, cs, err
 	}
 	w, err := audio.OpenPackWriter(dir)
 	if err != nil {
@@ -118,6 +137,15 @@ func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, er
 	}
 	w.Close()
 	return nil, nil, err
+}
+
+// packWriter returns w, or for a pack still to be made, makes it now that
+// there is something to put in it.
+func packWriter(w *audio.PackWriter, cs *clipSet) (*audio.PackWriter, error) {
+	if w != nil {
+		return w, nil
+	}
+	return audio.OpenPackWriter(cs.dir)
 }
 
 // makeClips makes the clips of the lines, --jobs at a time, and returns

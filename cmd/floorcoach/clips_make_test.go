@@ -198,3 +198,16 @@ func dirExists(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
 }
+
+// With nothing to make, no pack is created.
+func TestMakeCreatesNoEmptyPack(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	code, _, stderr := runApp(t, "clips", "make", "demo", "--tts", "false {text} {out}")
+	if code != 0 || !strings.Contains(stderr, "nothing to make") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(data); len(entries) != 0 {
+		t.Errorf("made %s with nothing to put in it", entries[0].Name())
+	}
+}
