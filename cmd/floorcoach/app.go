@@ -36,7 +36,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), newCommand(), schemaCommand(),
+			clipsCommand(), newCommand(), schemaCommand(), completionCommand(),
 		},
 		HideHelpCommand:      false,
 		EnableBashCompletion: true,
@@ -46,10 +46,20 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			return usageError{err}
 		},
 	}
-	for _, c := range app.Commands {
-		c.OnUsageError = app.OnUsageError
-	}
+	setUp(app.Commands, app.OnUsageError)
 	return app
+}
+
+// setUp gives every command the app's usage errors, and those that take a
+// SESSION the completion of session names.
+func setUp(cmds []*cli.Command, onUsage cli.OnUsageErrorFunc) {
+	for _, c := range cmds {
+		c.OnUsageError = onUsage
+		if strings.HasPrefix(c.ArgsUsage, "SESSION") {
+			c.BashComplete = completeSessions
+		}
+		setUp(c.Subcommands, onUsage)
+	}
 }
 
 // usageError marks wrong usage: exit status 2.
