@@ -21,7 +21,7 @@ type clock struct {
 	start  int64     // source frame written at base
 	end    int64     // source length in frames
 	heard  int64     // output frame heard at the last measurement
-	ahead  int64     // output frames written by then: none can be heard beyond
+	ahead  int64     // output frames written: none can be heard beyond
 	at     time.Time // when it was measured
 	moving bool      // whether sound was flowing then
 	last   int64     // last source frame reported; Position never goes back
@@ -40,8 +40,9 @@ func (c *clock) segment(base, start, end int64) {
 // measure records the output's state at time at: read frames taken by the
 // server, latency frames of them still to be heard, written frames given to
 // it; running says whether it was playing. Until the next measurement,
-// position moves on with the wall clock, up to written: the measurements
-// may come late on a busy machine, while the sound goes on.
+// position moves on with the wall clock, up to what has been written by
+// then (see wrote): measurements may come late on a busy machine, while the
+// sound goes on.
 func (c *clock) measure(read, latency, written int64, running bool, at time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -53,7 +54,7 @@ func (c *clock) measure(read, latency, written int64, running bool, at time.Time
 // were true; worth drops them while the clock has a recent better one.
 const (
 	slowAnswer = 4 * time.Millisecond
-	staleAfter = 250 * time.Millisecond
+	staleAfter = 100 * time.Millisecond
 )
 
 // worth reports whether a measurement made at time at, with round trip
@@ -62,6 +63,13 @@ func (c *clock) worth(rtt time.Duration, at time.Time) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return rtt <= slowAnswer || !c.moving || at.Sub(c.at) > staleAfter
+}
+
+// wrote records that output frames up to out have been written.
+func (c *clock) wrote(out int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ahead = max(c.ahead, out)
 }
 
 // position returns the source frame heard at time now, interpolating from

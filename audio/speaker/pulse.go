@@ -45,6 +45,7 @@ type device struct {
 	drained bool  // src is at its end: the stream is fed silence
 	lead    int64 // frames of silence to write before the source's
 	gen     int   // counts pauses and new segments, to drop stale timings
+	written int64 // output frames given to the server
 	broken  error // the first failed request: the output is unusable
 	closed  bool
 	buf     []byte

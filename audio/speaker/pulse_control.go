@@ -31,6 +31,7 @@ func (d *device) pause() error {
 		return err
 	}
 	// What was taken plays out now, whatever the server says of running.
+	d.written = t.written
 	d.clk.measure(t.read, t.latency, t.written, true, t.at)
 	d.paused = true
 	d.gen++
@@ -94,7 +95,7 @@ func (d *device) restart(frame int64) error {
 			return fmt.Errorf("speaker: seek to frame %d: %w", frame, err)
 		}
 	}
-	d.drained = false
+	d.drained, d.written = false, t.written
 	d.gen++
 	d.lead = d.leadFrames(t.latency)
 	d.clk.segment(t.written+d.lead, frame, d.src.Len())

@@ -140,7 +140,7 @@ func (d *device) poll() (end bool, err error) {
 	if d.paused || d.gen != gen || !d.clk.worth(t.rtt, t.at) {
 		return false, nil
 	}
-	d.clk.measure(t.read, t.latency, t.written, t.running, t.at)
+	d.clk.measure(t.read, t.latency, max(t.written, d.written), t.running, t.at)
 	return d.clk.atEnd(), nil
 }
 
@@ -204,6 +204,8 @@ func (d *device) feedLocked() error {
 		if err := d.client.Send(d.stream.StreamIndex, d.buf[:n]); err != nil {
 			return d.fail(err)
 		}
+		d.written += n / frameBytes
+		d.clk.wrote(d.written)
 	}
 	return nil
 }
