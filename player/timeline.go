@@ -74,6 +74,17 @@ func (t *Timeline) Chapters() []audio.Chapter {
 	return cs
 }
 
+// Lines returns the text of every spoken event, in order.
+func (t *Timeline) Lines() []string {
+	var texts []string
+	for _, e := range t.Events {
+		if e.Spoken() {
+			texts = append(texts, e.Text)
+		}
+	}
+	return texts
+}
+
 // StartOf returns the first frame of the script's top-level step n (1-based),
 // for starting a session part-way, and false when there is no such step.
 func (t *Timeline) StartOf(n int) (int64, bool) {

@@ -13,25 +13,12 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/player"
-	"github.com/floorcoach/floorcoach/scripts"
 )
 
 // timelineOf lays out a built-in session as export does.
 func timelineOf(t *testing.T, name string) *player.Timeline {
 	t.Helper()
-	s, err := scripts.Load(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := audio.DefaultVoice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := player.Build(s, v, player.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tl
+	return loadTestPlan(t, name).timeline
 }
 
 // exportWAV exports a session and returns its samples, mixed to mono.

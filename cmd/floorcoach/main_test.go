@@ -3,6 +3,10 @@ package main
 import (
 	"os"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
 )
 
 // TestMain gives the tests their own cache of decoded clips, so they
@@ -20,4 +24,23 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 	}
 	os.Exit(code)
+}
+
+// loadTestPlan loads a session by name or path and lays it out in the
+// default voice at the script's level, as the commands do.
+func loadTestPlan(tb testing.TB, name string) *plan {
+	tb.Helper()
+	s, err := scripts.Load(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	v, err := audio.DefaultVoice()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tl, err := player.Build(s, v, player.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &plan{session: s, voice: v, timeline: tl}
 }

@@ -10,29 +10,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/player"
-	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
 // loadSession does what play does before it opens the sound output.
-func loadSession(b *testing.B, name string) *plan {
-	s, err := scripts.Load(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := audio.DefaultVoice()
-	if err != nil {
-		b.Fatal(err)
-	}
-	tl, err := player.Build(s, v, player.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return &plan{session: s, voice: v, timeline: tl}
-}
+func loadSession(b *testing.B, name string) *plan { return loadTestPlan(b, name) }
 
 // BenchmarkPlayStart times play lower-back from loading the script to the
 // first frame heard: the first frame of step 1 with --from 1 (so the frame
@@ -45,7 +29,7 @@ func BenchmarkPlayStart(b *testing.B) {
 				b.Setenv("FLOORCOACH_CACHE", "off")
 			} else {
 				p := loadSession(b, "lower-back")
-				p.voice.Preload(spoken(p.timeline))
+				p.preload()
 			}
 			var total time.Duration
 			for b.Loop() {
@@ -110,13 +94,4 @@ func cpuTime(b *testing.B) time.Duration {
 		b.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// spoken returns the text of every event.
-func spoken(tl *player.Timeline) []string {
-	var texts []string
-	for _, e := range tl.Events {
-		texts = append(texts, e.Text)
-	}
-	return texts
 }

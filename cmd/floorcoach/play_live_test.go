@@ -14,29 +14,17 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/player"
-	"github.com/floorcoach/floorcoach/scripts"
 )
 
 // testPlan lays out a script as play does, and decodes its clips once, so
 // that the disk cache is warm when a test times a session.
 func testPlan(t *testing.T, path string) *plan {
 	t.Helper()
-	s, err := scripts.Load(path)
-	if err != nil {
+	p := loadTestPlan(t, path)
+	if err := p.preload(); err != nil {
 		t.Fatal(err)
 	}
-	v, err := audio.DefaultVoice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := player.Build(s, v, player.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := v.Preload(spoken(tl)); err != nil {
-		t.Fatal(err)
-	}
-	return &plan{session: s, voice: v, timeline: tl}
+	return p
 }
 
 // livePlay starts a private sound server, with no session bus in sight.

@@ -93,13 +93,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 // preload decodes the clips of every spoken line of the plan, in parallel,
 // or loads them from the cache of decoded clips.
 func (p *plan) preload() error {
-	var texts []string
-	for _, e := range p.timeline.Events {
-		if e.Spoken() {
-			texts = append(texts, e.Text)
-		}
-	}
-	return p.voice.Preload(texts)
+	return p.voice.Preload(p.timeline.Lines())
 }
 
 // warnMissing warns, up front, of the lines the voice has no clip for.
