@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -11,13 +9,13 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/hajimehoshi/go-mp3"
+	"github.com/floorcoach/floorcoach/audio"
 )
 
 // Bounds -check holds every clip to.
 const (
 	minDuration  = 0.25 // s
-	maxEdge      = 0.10 // s of quiet before or after speech, MP3 codec delay included
+	maxEdge      = 0.10 // s of quiet before or after speech, as the player decodes it
 	edgeDB       = targetLUFS + trimDB - 3
 	loudnessSpan = 1.0 // LU either side of targetLUFS
 )
@@ -33,26 +31,16 @@ type stats struct {
 	Text       string
 }
 
-// decode reads an MP3 clip as go-mp3 (and so the player) decodes it, and
-// returns its left channel and sample rate.
+// decode reads an MP3 clip as the player decodes it, with the audio
+// package: mono, at the clip's rate, without the LAME tag frame, the
+// encoder's and decoder's delays or the padding. It returns the samples
+// and the sample rate.
 func decode(path string) ([]float32, int, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, 0, err
 	}
-	d, err := mp3.NewDecoder(bytes.NewReader(data))
-	if err != nil {
-		return nil, 0, err
-	}
-	pcm, err := io.ReadAll(d)
-	if err != nil {
-		return nil, 0, err
-	}
-	samples := make([]float32, len(pcm)/4)
-	for i := range samples {
-		samples[i] = float32(int16(binary.LittleEndian.Uint16(pcm[4*i:]))) / 32768
-	}
-	return samples, d.SampleRate(), nil
+	return audio.DecodeMP3(data)
 }
 
 // measure works out the stats of a decoded clip.

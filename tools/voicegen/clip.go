@@ -29,7 +29,7 @@ const (
 	fadeOutSec  = 0.015
 	buzzSec     = 0.040 // s: festival's HTS voice ends each line with a faint buzz…
 	buzzDB      = -25.0 // dB: …this far below the speech, at most
-	bitrate     = "48"  // kbit/s, constant
+	bitrate     = "56"  // kbit/s, constant: the least at which lame writes its LAME tag at 22.05 kHz
 )
 
 // makeClip makes one clip in the scratch folder dir and moves it to dest.
@@ -117,18 +117,20 @@ func keepBeforeBuzz(samples []float32, l float64) int {
 	return len(samples) - n
 }
 
-// render makes an MP3 of voice with gain dB, limited and trimmed.
+// render makes an MP3 of voice with gain dB, limited and trimmed. lame
+// writes a LAME tag frame with its encoder delay and padding, which the
+// player reads to drop them (and the frame) so the clip starts on time.
 func render(ctx context.Context, voice string, gain float64, dir, mp3 string) error {
 	wav := filepath.Join(dir, "clip.wav")
 	if err := ffmpeg(ctx, rawInput(voice), limitChain(gain)+","+trimChain(), "-c:a", "pcm_s16le", wav); err != nil {
 		return err
 	}
 	return command(ctx, "lame", "--silent", "-m", "m", "--resample", "22.05",
-		"-b", bitrate, "-q", "2", "-t", "--noreplaygain", wav, mp3)
+		"-b", bitrate, "-q", "2", "--noreplaygain", wav, mp3)
 }
 
-// clipLoudness decodes an MP3 clip as the player does and returns its
-// speech loudness.
+// clipLoudness decodes an MP3 clip as the player does (tag frame, delays
+// and padding removed) and returns its speech loudness.
 func clipLoudness(path string) (float64, error) {
 	samples, sampleRate, err := decode(path)
 	if err != nil {

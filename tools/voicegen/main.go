@@ -18,10 +18,12 @@
 //  3. brought to -19 LUFS, peaks above -4 dBFS held down by a look-ahead
 //     limiter;
 //  4. trimmed of the quiet at both ends, keeping 30 ms, with short fades;
-//  5. encoded by lame: mono, 22050 Hz, 48 kbit/s CBR, never with a LAME tag
-//     frame (go-mp3 would play it as 26 ms of silence); then decoded with
-//     go-mp3 and measured, and steps 3 to 5 done again with the gain
-//     corrected, up to six times, keeping the rendering nearest the target.
+//  5. encoded by lame: mono, 22050 Hz, 56 kbit/s CBR, with a LAME tag
+//     frame giving the encoder delay and padding, which the player drops
+//     along with the frame itself; then decoded as the player does (the
+//     audio package) and measured, and steps 3 to 5 done again with the
+//     gain corrected, up to six times, keeping the rendering nearest the
+//     target.
 //
 // The same tools give the same bytes: running it twice changes nothing.
 // Lines run in parallel (-jobs, one per CPU by default); -only-missing
