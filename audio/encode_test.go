@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -256,6 +257,30 @@ func encTestFFprobe(t testing.TB, path string) encTestProbe {
 		t.Fatalf("ffprobe found %d streams, want 1", len(p.Streams))
 	}
 	return p
+}
+
+// encTestCheckStream checks the one stream ffprobe found: its codec, 44100
+// Hz, stereo.
+func encTestCheckStream(t *testing.T, p encTestProbe, codec string) {
+	t.Helper()
+	s := p.Streams[0]
+	if s.CodecName != codec || s.SampleRate != "44100" || s.Channels != 2 {
+		t.Errorf("ffprobe: %s, %s Hz, %d channels; want %s, 44100 Hz, 2", s.CodecName, s.SampleRate, s.Channels, codec)
+	}
+}
+
+// encTestChainedEnds returns the chapters as a reader sees them in a
+// format that stores only where each starts: each ends where the next
+// begins, the last at frame n.
+func encTestChainedEnds(chapters []Chapter, n int64) []Chapter {
+	want := slices.Clone(chapters)
+	for i := range want {
+		want[i].End = n
+		if i+1 < len(want) {
+			want[i].End = want[i+1].Start
+		}
+	}
+	return want
 }
 
 func encTestSeconds(t testing.TB, s string) float64 {
