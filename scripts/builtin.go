@@ -68,13 +68,13 @@ func looksLikePath(s string) bool {
 
 // unknownSession returns the error for a name that is no session.
 func unknownSession(name string) error {
-	names := BuiltinNames()
+	names, all := BuiltinNames(), libraryNames()
 	hint := ""
-	if s := suggest(name, libraryNames()); s != "" {
+	if s := suggest(name, all); s != "" {
 		hint = fmt.Sprintf("did you mean %q?; ", s)
 	}
 	mine := ""
-	if n := len(libraryNames()) - len(names); n > 0 {
+	if n := len(all) - len(names); n > 0 {
 		mine = fmt.Sprintf(", and %d of yours ('floorcoach list' shows them)", n)
 	}
 	return fmt.Errorf("%w %q (%sbuilt-in: %s%s; or a path to a .yaml file)", ErrUnknownSession, name, hint, strings.Join(names, ", "), mine)

@@ -76,9 +76,10 @@ func libraryNames() []string {
 
 // findInLibrary returns the library script called name.
 func findInLibrary(name string) (string, bool) {
-	i := slices.IndexFunc(Library(), func(e Entry) bool { return e.Name == name && !e.Builtin })
+	lib := Library()
+	i := slices.IndexFunc(lib, func(e Entry) bool { return e.Name == name && !e.Builtin })
 	if i < 0 {
 		return "", false
 	}
-	return Library()[i].Path, true
+	return lib[i].Path, true
 }
