@@ -59,7 +59,7 @@ func sampleDrift(spk *Speaker, begin time.Time, end int64) (pos, srv offsets) {
 			continue // this goroutine was held up: the sample says nothing
 		}
 		pos.add(t2.Sub(begin), audio.Duration(p))
-		if tm, err := spk.dev.timing(); err == nil && tm.rtt < 2*time.Millisecond {
+		if tm, err := spk.dev.timing(spk.dev.current()); err == nil && tm.rtt < 2*time.Millisecond {
 			srv.add(tm.at.Sub(begin), audio.Duration(tm.read-tm.latency))
 		}
 	}

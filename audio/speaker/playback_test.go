@@ -13,8 +13,13 @@ import (
 // 2-core CI machine, not the speaker's accuracy, sets it.
 const tolerance = 150 * time.Millisecond
 
+// These tests check, on PulseAudio, that every frame is played once and in
+// order: a ramp's frames say where they are, and a lone 44.1 kHz stream
+// reaches PulseAudio's null sink sample for sample. (PipeWire mixes at
+// 48 kHz in floating point; timing_test.go checks it by the wall clock.)
+
 func TestPlayTakesRealTime(t *testing.T) {
-	spk, rec := openRecorded(t)
+	spk, srv := open(t)
 	src := newRamp(3 * time.Second)
 	begin := time.Now()
 	done := start(spk, src)
@@ -22,6 +27,7 @@ func TestPlayTakesRealTime(t *testing.T) {
 	if !ok {
 		t.Fatal("no frame heard within 1 s of Play")
 	}
+	rec, from := recordPlaying(t, spk, srv)
 	if err := wait(t, done, 5*time.Second); err != nil {
 		t.Fatalf("Play: %v", err)
 	}
@@ -33,14 +39,15 @@ func TestPlayTakesRealTime(t *testing.T) {
 	if got := spk.Position(); got != src.Len() {
 		t.Errorf("Position after Play = %d, want the end, %d", got, src.Len())
 	}
-	checkRecording(t, spk, rec, []span{{0, src.Len() - 1}})
+	checkRecording(t, spk, rec, from, []span{{0, src.Len() - 1}})
 }
 
 func TestPauseResumeKeepsPlace(t *testing.T) {
-	spk, rec := openRecorded(t)
+	spk, srv := open(t)
 	src := newRamp(3 * time.Second)
 	begin := time.Now()
 	done := start(spk, src)
+	rec, from := recordPlaying(t, spk, srv)
 	time.Sleep(time.Second)
 	p := pauseFor(t, spk, 2*time.Second)
 	if err := wait(t, done, 5*time.Second); err != nil {
@@ -61,15 +68,16 @@ func TestPauseResumeKeepsPlace(t *testing.T) {
 	if p.restart > tolerance {
 		t.Errorf("sound came back %v after Resume, want within %v", p.restart, tolerance)
 	}
-	checkRecording(t, spk, rec, []span{{0, src.Len() - 1}})
+	checkRecording(t, spk, rec, from, []span{{0, src.Len() - 1}})
 }
 
 func TestSeek(t *testing.T) {
-	spk, rec := openRecorded(t)
+	spk, srv := open(t)
 	src := newRamp(3 * time.Second)
 	begin := time.Now()
 	done := start(spk, src)
-	time.Sleep(500 * time.Millisecond)
+	rec, from := recordPlaying(t, spk, srv)
+	firstHeard(spk, audio.Frames(500*time.Millisecond), time.Second)
 	target := audio.Frames(2 * time.Second)
 	seeked := time.Now()
 	if err := spk.SeekTo(target); err != nil {
@@ -93,18 +101,19 @@ func TestSeek(t *testing.T) {
 	if d := heardAt.Sub(seeked); d > tolerance {
 		t.Errorf("target heard %v after SeekTo, want within %v", d, tolerance)
 	}
-	runs := checkRecording(t, spk, rec, nil)
-	if len(runs) != 2 || runs[1] != (span{target, src.Len() - 1}) || !within(audio.Duration(runs[0].last), 500*time.Millisecond, 50*time.Millisecond) {
-		t.Errorf("recorded frames %v, want from 0 to about 0.5 s, then %v", runs, span{target, src.Len() - 1})
+	runs := checkRecording(t, spk, rec, from, []span{{0, -1}, {target, src.Len() - 1}})
+	if len(runs) == 2 && !within(audio.Duration(runs[0].last), 500*time.Millisecond, 50*time.Millisecond) {
+		t.Errorf("before SeekTo, played up to %.4f s, want about 0.5 s", seconds(runs[0].last))
 	}
 }
 
 func TestSeekWhilePaused(t *testing.T) {
-	spk, rec := openRecorded(t)
+	spk, srv := open(t)
 	src := newRamp(2 * time.Second)
 	begin := time.Now()
 	done := start(spk, src)
-	time.Sleep(300 * time.Millisecond)
+	rec, from := recordPlaying(t, spk, srv)
+	firstHeard(spk, audio.Frames(300*time.Millisecond), time.Second)
 	if err := spk.Pause(); err != nil {
 		t.Fatalf("Pause: %v", err)
 	}
@@ -125,10 +134,7 @@ func TestSeekWhilePaused(t *testing.T) {
 	if took := time.Since(begin); !within(took, time.Second, tolerance) {
 		t.Errorf("0.3 s, a 0.2 s pause, then 1.5 s to 2 s took %v, want 1 s ± %v", took, tolerance)
 	}
-	runs := checkRecording(t, spk, rec, nil)
-	if len(runs) != 2 || runs[1] != (span{target, src.Len() - 1}) {
-		t.Errorf("recorded frames %v, want from 0 to about 0.3 s, then %v", runs, span{target, src.Len() - 1})
-	}
+	checkRecording(t, spk, rec, from, []span{{0, -1}, {target, src.Len() - 1}})
 }
 
 func TestSeekToEndEndsPlay(t *testing.T) {

@@ -11,9 +11,10 @@ import (
 
 // Defaults for Options.
 const (
-	DefaultLatency = 100 * time.Millisecond
-	DefaultTimeout = 2 * time.Second
-	DefaultName    = "floorcoach"
+	DefaultLatency   = 100 * time.Millisecond
+	DefaultTimeout   = 2 * time.Second
+	DefaultReconnect = 10 * time.Second
+	DefaultName      = "floorcoach"
 )
 
 // Errors a caller may want to tell apart; the returned errors wrap them and
@@ -45,6 +46,12 @@ type Options struct {
 	// Timeout bounds Open and each request to the sound server. 0 means
 	// DefaultTimeout.
 	Timeout time.Duration
+	// Reconnect is how long a Play waits for a sound server that went away
+	// (it crashed, or restarted, as PipeWire does when devices change) to
+	// come back: it reconnects and goes on from the last frame heard. After
+	// that Play fails with ErrLost. 0 means DefaultReconnect; a negative
+	// value, not at all. Only used on Linux and other unix systems.
+	Reconnect time.Duration
 	// Name is what volume controls show for the stream. "" means DefaultName.
 	Name string
 }
@@ -55,6 +62,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
+	}
+	if o.Reconnect == 0 {
+		o.Reconnect = DefaultReconnect
 	}
 	if o.Name == "" {
 		o.Name = DefaultName
@@ -81,8 +91,9 @@ func Open(opts Options) (*Speaker, error) {
 // Play plays src from its current frame (src.Pos()) to its end, and returns
 // once the last frame has been heard, or at once when ctx is done (with
 // ctx.Err()), or with an error wrapping ErrLost when the sound output goes
-// away. A paused Play waits for Resume. Play reads src from its own
-// goroutine; the caller must not use src until Play returns.
+// away and does not come back within Options.Reconnect. A paused Play
+// waits for Resume. Play reads src from its own goroutine; the caller must
+// not use src until Play returns.
 func (s *Speaker) Play(ctx context.Context, src audio.Seeker) error {
 	return s.dev.play(ctx, src)
 }
