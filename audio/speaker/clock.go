@@ -141,3 +141,12 @@ func (c *clock) hold(f, end int64) {
 	c.heard, c.ahead, c.moving = 0, 0, false
 	c.last = f
 }
+
+// noFurther makes position report no more than source frame f from now
+// on, until the next segment: the clock may have run ahead of what the
+// output took (on a busy machine, measurements come late).
+func (c *clock) noFurther(f int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = min(c.last, f)
+}

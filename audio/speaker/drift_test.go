@@ -35,7 +35,7 @@ func TestDrift(t *testing.T) {
 	took := time.Since(begin)
 	t.Logf("%v played in %v; wall less position: spread %v, trend %.1f ppm, off the trend by up to %v; the server's count of frames played: trend %.1f ppm",
 		length, took, pos.spread(), pos.ppm(), pos.residual(), srv.ppm())
-	t.Logf("server underflows %d", spk.dev.starved.Load())
+	t.Logf("server underflows %d", pulseOf(spk).starved.Load())
 	if length < time.Minute && pos.spread() > 20*time.Millisecond {
 		t.Errorf("position strayed %v from the wall clock over %v, want under 20 ms", pos.spread(), length)
 	}
@@ -59,7 +59,7 @@ func sampleDrift(spk *Speaker, begin time.Time, end int64) (pos, srv offsets) {
 			continue // this goroutine was held up: the sample says nothing
 		}
 		pos.add(t2.Sub(begin), audio.Duration(p))
-		if tm, err := spk.dev.timing(spk.dev.current()); err == nil && tm.rtt < 2*time.Millisecond {
+		if tm, err := pulseOf(spk).timing(pulseOf(spk).current()); err == nil && tm.rtt < 2*time.Millisecond {
 			srv.add(tm.at.Sub(begin), audio.Duration(tm.read-tm.latency))
 		}
 	}

@@ -29,6 +29,7 @@ func (d *device) pause() error {
 			d.written = t.written
 			d.next = d.clk.toSource(t.written)
 			d.clk.measure(t.read, t.latency, t.written, true, t.at)
+			d.clk.noFurther(d.next)
 		}
 	}
 	// A server that went meanwhile was dropped, keeping the place heard.

@@ -75,7 +75,20 @@ func (o Options) withDefaults() Options {
 // Speaker is an open sound output. Play runs one source at a time; the other
 // methods may be called from any goroutine while it runs.
 type Speaker struct {
-	dev *device
+	dev backend
+}
+
+// backend is what plays: a PulseAudio client on Linux and other unix
+// systems, oto elsewhere.
+type backend interface {
+	play(ctx context.Context, src audio.Seeker) error
+	pause() error
+	resume() error
+	seek(frame int64) error
+	position() int64
+	isPaused() bool
+	setVolume(gain float64) error
+	close() error
 }
 
 // Open connects to the sound output. It returns within about Options.Timeout,

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/jfreymuth/pulse/proto"
@@ -114,4 +115,31 @@ func (s *Server) quietSink() error {
 	}
 	s.Sink = nullSink
 	return nil
+}
+
+// sinkSuspended is PulseAudio's state of a suspended sink.
+const sinkSuspended = 2
+
+// WaitSuspended waits until the sink is suspended, as a desktop's sink is
+// after a few seconds without sound (PulseAudio's module-suspend-on-idle
+// and WirePlumber both suspend it after 5 s), for up to timeout.
+func (s *Server) WaitSuspended(t testing.TB, timeout time.Duration) {
+	t.Helper()
+	c, err := s.dial("pulsetest")
+	if err != nil {
+		t.Fatalf("pulsetest: %v", err)
+	}
+	defer c.Close()
+	for deadline := time.Now().Add(timeout); ; time.Sleep(50 * time.Millisecond) {
+		var info proto.GetSinkInfoReply
+		if err := c.Request(&proto.GetSinkInfo{SinkIndex: proto.Undefined, SinkName: s.Sink}, &info); err != nil {
+			t.Fatalf("pulsetest: sink %q: %v", s.Sink, err)
+		}
+		if info.State == sinkSuspended {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("pulsetest: sink %q not suspended within %v (state %d)", s.Sink, timeout, info.State)
+		}
+	}
 }
