@@ -169,6 +169,8 @@ func (d *pullDevice) setVolume(gain float64) error {
 	return nil
 }
 
+func (d *pullDevice) describe() (Server, error) { return Server{Name: d.system}, nil }
+
 // close stops a running Play; the player's context stays for the next Open.
 func (d *pullDevice) close() error {
 	d.mu.Lock()

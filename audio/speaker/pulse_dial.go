@@ -5,11 +5,13 @@ package speaker
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/jfreymuth/pulse/proto"
@@ -54,7 +56,7 @@ func connect(ctx context.Context, addr string, d *device, gain float64) (*link, 
 	l.client.SetTimeout(d.opts.Timeout)
 	l.client.Callback = func(msg any) { d.event(l, msg) } // before Open: the reader may call it at once
 	l.client.Open(newGuard(conn))
-	if err := l.handshake(d.opts, gain); err != nil {
+	if err := l.handshake(ctx, d.opts, gain); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -83,7 +85,9 @@ func dial(ctx context.Context, addr string) (net.Conn, error) {
 }
 
 // handshake authenticates, names the client and makes the stream.
-func (l *link) handshake(o Options, gain float64) error {
+// Its last request is given what is left of ctx's time, less a moment, so
+// that its own error, which says more, comes back before ctx's.
+func (l *link) handshake(ctx context.Context, o Options, gain float64) error {
 	var auth proto.AuthReply
 	if err := l.client.Request(&proto.Auth{Version: l.client.Version(), Cookie: cookie()}, &auth); err != nil {
 		return err
@@ -96,7 +100,22 @@ func (l *link) handshake(o Options, gain float64) error {
 	if err := l.client.Request(&proto.SetClientName{Props: props}, &proto.SetClientNameReply{}); err != nil {
 		return err
 	}
-	return l.client.Request(streamRequest(o, gain), &l.stream)
+	var info proto.GetServerInfoReply
+	if err := l.client.Request(&proto.GetServerInfo{}, &info); err != nil {
+		return err
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		l.client.SetTimeout(max(time.Until(deadline)-20*time.Millisecond, time.Millisecond))
+		defer l.client.SetTimeout(o.Timeout)
+	}
+	err := l.client.Request(streamRequest(o, gain), &l.stream)
+	if errors.Is(err, context.DeadlineExceeded) && strings.Contains(info.PackageName, "PipeWire") {
+		// PipeWire's pulse server answers, but makes no stream until a
+		// session manager links it to a sink.
+		return fmt.Errorf("%s made no stream within %v: is WirePlumber running? (without it PipeWire plays nothing)",
+			serverName(info.PackageName, info.PackageVersion), o.Timeout)
+	}
+	return err
 }
 
 // cookie returns the user's PulseAudio cookie, or an empty one, which a

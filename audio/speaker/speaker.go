@@ -88,8 +88,19 @@ type backend interface {
 	position() int64
 	isPaused() bool
 	setVolume(gain float64) error
+	describe() (Server, error)
 	close() error
 }
+
+// Server describes the sound output a Speaker plays through.
+type Server struct {
+	Name    string // "PulseAudio 16.1", "PipeWire 0.3.65", "Core Audio"
+	Sink    string // the name of the default sink, where the server names one
+	Address string // where it answered, where it has an address
+}
+
+// Server asks the sound output what it is.
+func (s *Speaker) Server() (Server, error) { return s.dev.describe() }
 
 // Open connects to the sound output. It returns within about Options.Timeout,
 // with an error wrapping ErrNoOutput when there is nothing to play through.

@@ -5,6 +5,7 @@ package speaker
 import (
 	"io"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -198,4 +199,24 @@ func toneBlocks(s []int16) (loud, longest time.Duration) {
 		}
 	}
 	return loud, longest
+}
+
+// Server names the server, its version and its default sink.
+func TestServer(t *testing.T) {
+	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
+		spk, err := Open(Options{})
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		defer spk.Close()
+		got, err := spk.Server()
+		if err != nil {
+			t.Fatalf("Server: %v", err)
+		}
+		t.Logf("%+v", got)
+		prefix := map[pulsetest.Kind]string{pulsetest.PulseAudio: "PulseAudio 1", pulsetest.PipeWire: "PipeWire 0."}[srv.Kind]
+		if !strings.HasPrefix(got.Name, prefix) || got.Sink != srv.Sink || got.Address != srv.Address {
+			t.Errorf("Server() = %+v, want a name starting %q, sink %q, address %q", got, prefix, srv.Sink, srv.Address)
+		}
+	})
 }

@@ -134,6 +134,14 @@ func (s *Server) Restart(t testing.TB) {
 	}
 }
 
+// StopSessionManager stops WirePlumber, for PipeWire: the sink it made
+// goes, no new stream is linked to one, and nothing plays.
+func (s *Server) StopSessionManager() {
+	if s.Kind == PipeWire {
+		s.base[1].kill()
+	}
+}
+
 // Exited reports whether the server process has ended.
 func (s *Server) Exited() bool { return s.pulse.exited() }
 
