@@ -35,11 +35,17 @@ func toneTimeline(lengths ...time.Duration) *Timeline {
 	return tl
 }
 
-// playLive starts playing tl from frame from on a private sound server and
-// returns the Live, when Run began, and Run's result to come.
+// playLive starts playing tl from frame from on a private PulseAudio server
+// and returns the Live, when Run began, and Run's result to come.
 func playLive(t *testing.T, tl *Timeline, from int64) (*Live, time.Time, <-chan error) {
 	t.Helper()
 	pulsetest.Start(t)
+	return playOn(t, tl, from)
+}
+
+// playOn is playLive on the server the test has started.
+func playOn(t *testing.T, tl *Timeline, from int64) (*Live, time.Time, <-chan error) {
+	t.Helper()
 	spk, err := speaker.Open(speaker.Options{})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -78,10 +84,15 @@ func waitRun(t *testing.T, done <-chan error, limit time.Duration) error {
 	}
 }
 
-// A pause of two seconds adds two seconds, and holds the position.
+// A pause of two seconds adds two seconds, and holds the position, on each
+// kind of server.
 func TestLivePauseAddsItsLength(t *testing.T) {
+	pulsetest.Each(t, livePauseAddsItsLength)
+}
+
+func livePauseAddsItsLength(t *testing.T, _ *pulsetest.Server) {
 	tl := toneTimeline(1500*time.Millisecond, 1500*time.Millisecond)
-	l, begin, done := playLive(t, tl, 0)
+	l, begin, done := playOn(t, tl, 0)
 	waitHeard(t, l, audio.Frames(time.Second))
 	if err := l.Pause(); err != nil {
 		t.Fatal(err)
