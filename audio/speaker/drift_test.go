@@ -9,40 +9,48 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/pulsetest"
 )
 
-// TestDrift plays 20 s (10 min with FLOORCOACH_LONG=1) and checks that
-// Position keeps to the wall clock: wall time less position, sampled every
-// 50 ms, stays within 20 ms. It fits a line to that offset, and to the
-// server's own count of frames played, to tell the speaker's bookkeeping
-// from the sink's clock: the null sink plays a few tens of ppm fast, which
-// over 10 min alone comes to about 25 ms.
+// TestDrift plays 10 s (10 min with FLOORCOACH_LONG=1) on each server and
+// checks that Position keeps to the wall clock: wall time less position,
+// sampled every 50 ms, stays within 20 ms. It fits a line to that offset,
+// and to the server's own count of frames played, to tell the speaker's
+// bookkeeping from the sink's clock: PulseAudio's null sink plays a few
+// tens of ppm fast, which over 10 min alone comes to about 25 ms. When the
+// stream ran dry (a busy machine), the sound itself came late: then only
+// the bookkeeping is checked.
 func TestDrift(t *testing.T) {
-	length := 20 * time.Second
+	length := 10 * time.Second
 	if os.Getenv("FLOORCOACH_LONG") == "1" {
 		length = 10 * time.Minute
 	}
-	spk, _ := open(t)
-	begin := time.Now()
-	done := start(spk, newRamp(length))
-	if _, ok := firstHeard(spk, 0, time.Second); !ok {
-		t.Fatal("no frame heard within 1 s of Play")
-	}
-	pos, srv := sampleDrift(spk, begin, audio.Frames(length))
-	if err := wait(t, done, time.Second); err != nil {
-		t.Fatalf("Play: %v", err)
-	}
-	took := time.Since(begin)
-	t.Logf("%v played in %v; wall less position: spread %v, trend %.1f ppm, off the trend by up to %v; the server's count of frames played: trend %.1f ppm",
-		length, took, pos.spread(), pos.ppm(), pos.residual(), srv.ppm())
-	t.Logf("server underflows %d", pulseOf(spk).starved.Load())
-	if length < time.Minute && pos.spread() > 20*time.Millisecond {
-		t.Errorf("position strayed %v from the wall clock over %v, want under 20 ms", pos.spread(), length)
-	}
-	apart := seconds2d(abs(pos.ppm()-srv.ppm()) * 1e-6 * length.Seconds())
-	if pos.residual() > 20*time.Millisecond || apart > 5*time.Millisecond {
-		t.Errorf("position strayed %v from its trend, and %v from the server's count over the run; want under 20 ms and 5 ms", pos.residual(), apart)
-	}
+	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
+		spk, err := Open(Options{})
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		defer spk.Close()
+		begin := time.Now()
+		done := start(spk, newRamp(length))
+		if _, ok := firstHeard(spk, 0, time.Second); !ok {
+			t.Fatal("no frame heard within 1 s of Play")
+		}
+		pos, server := sampleDrift(spk, begin, audio.Frames(length))
+		if err := wait(t, done, time.Second); err != nil {
+			t.Fatalf("Play: %v", err)
+		}
+		dry := pulseOf(spk).starved.Load()
+		t.Logf("%s: %v played in %v; wall less position: spread %v, trend %.1f ppm, off the trend by up to %v; the server's count of frames played: trend %.1f ppm; the stream ran dry %d times",
+			srv.Kind, length, time.Since(begin), pos.spread(), pos.ppm(), pos.residual(), server.ppm(), dry)
+		if dry == 0 && length < time.Minute && pos.spread() > 20*time.Millisecond {
+			t.Errorf("position strayed %v from the wall clock over %v, want under 20 ms", pos.spread(), length)
+		}
+		apart := seconds2d(abs(pos.ppm()-server.ppm()) * 1e-6 * length.Seconds())
+		if dry == 0 && pos.residual() > 20*time.Millisecond || apart > 5*time.Millisecond {
+			t.Errorf("position strayed %v from its trend, and %v from the server's count over the run; want under 20 ms and 5 ms", pos.residual(), apart)
+		}
+	})
 }
 
 // sampleDrift samples, every 50 ms until the end, wall time less Position
@@ -59,7 +67,9 @@ func sampleDrift(spk *Speaker, begin time.Time, end int64) (pos, srv offsets) {
 			continue // this goroutine was held up: the sample says nothing
 		}
 		pos.add(t2.Sub(begin), audio.Duration(p))
-		if tm, err := pulseOf(spk).timing(pulseOf(spk).current()); err == nil && tm.rtt < 2*time.Millisecond {
+		if l := pulseOf(spk).current(); l == nil {
+			continue
+		} else if tm, err := pulseOf(spk).timing(l); err == nil && tm.rtt < 2*time.Millisecond {
 			srv.add(tm.at.Sub(begin), audio.Duration(tm.read-tm.latency))
 		}
 	}
