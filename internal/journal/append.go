@@ -12,7 +12,7 @@ import (
 // written with one write, under an exclusive lock, so that players ending
 // at the same time each add their line whole.
 func Append(path string, e Entry) error {
-	data, err := json.Marshal(toLine(e))
+	data, err := json.Marshal(e)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -155,4 +156,22 @@ func stateHome(goos string, getenv func(string) string) (string, error) {
 	}
 	h, err := home()
 	return filepath.Join(h, ".local", "state"), err
+}
+
+// MarshalJSON writes e as a journal line holds it.
+func (e Entry) MarshalJSON() ([]byte, error) { return json.Marshal(toLine(e)) }
+
+// UnmarshalJSON reads e from a journal line, and fails on a line that is
+// no entry.
+func (e *Entry) UnmarshalJSON(data []byte) error {
+	var l line
+	if err := json.Unmarshal(data, &l); err != nil {
+		return err
+	}
+	got, err := l.entry()
+	if err != nil {
+		return err
+	}
+	*e = got
+	return nil
 }

@@ -106,9 +106,7 @@ func decode(raw []byte) (Entry, error) {
 	if len(raw) > MaxLine {
 		return Entry{}, fmt.Errorf("a line of %d bytes, over the limit of %d", len(raw), MaxLine)
 	}
-	var l line
-	if err := json.Unmarshal(raw, &l); err != nil {
-		return Entry{}, err
-	}
-	return l.entry()
+	var e Entry
+	err := json.Unmarshal(raw, &e)
+	return e, err
 }

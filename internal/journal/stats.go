@@ -2,18 +2,18 @@ package journal
 
 import "time"
 
-// ThisWeek returns how many of the entries started in the week (Monday to
+// ThisWeek returns the entries that started in the week (Monday to
 // Sunday, in now's time zone) that holds now.
-func ThisWeek(entries []Entry, now time.Time) int {
+func ThisWeek(entries []Entry, now time.Time) []Entry {
 	y, m, d := now.Date()
 	monday := time.Date(y, m, d-(int(now.Weekday())+6)%7, 0, 0, 0, 0, now.Location())
-	n := 0
+	var week []Entry
 	for _, e := range entries {
 		if !e.Start.Before(monday) {
-			n++
+			week = append(week, e)
 		}
 	}
-	return n
+	return week
 }
 
 // Streak returns the number of days in a row, in now's time zone, on which

@@ -34,7 +34,7 @@ func TestThisWeekAndStreak(t *testing.T) {
 			for _, s := range tc.starts {
 				es = append(es, entry("lower-back", s, Finished, 7))
 			}
-			if got := ThisWeek(es, now); got != tc.week {
+			if got := len(ThisWeek(es, now)); got != tc.week {
 				t.Errorf("ThisWeek = %d, want %d", got, tc.week)
 			}
 			if got := Streak(es, now); got != tc.streak {
