@@ -11,7 +11,9 @@ func TestThisWeekAndStreak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := func(month time.Month, day, hour int) time.Time { return time.Date(2026, month, day, hour, 0, 0, 0, berlin) }
+	at := func(month time.Month, day, hour int) time.Time {
+		return time.Date(2026, month, day, hour, 0, 0, 0, berlin)
+	}
 	// Clocks go back on Sunday 25 October 2026: a day of 25 hours.
 	now := at(10, 28, 9) // a Wednesday
 	for _, tc := range []struct {
