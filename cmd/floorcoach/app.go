@@ -22,7 +22,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:    "floorcoach",
 		Usage:   "guided audio sessions you can follow lying on the floor",
-		Version: versionText(),
+		Version: version,
+		// --version says more than urfave/cli would: where it was built from.
+		HideVersion: true,
+		Flags:       []cli.Flag{versionFlag()},
+		Action:      showVersionOrHelp,
 		Description: "floorcoach reads a session script (stretches, physio drills, breathing) and\n" +
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +

@@ -17,8 +17,8 @@ import (
 // the streak, which count every session of the journal (all):
 //
 //	WHEN                  SESSION     LEVEL     PLAYED  HOW
-//	Mon 2026-11-02 07:30  lower-back  standard   14:16  finished
-//	Tue 2026-11-03 18:02  lower-back  standard    4:02  stopped at step 3 of 7 (Cat-cow)
+//	Mon 2026-11-02 07:30  lower-back  standard  14:16   finished
+//	Tue 2026-11-03 18:02  lower-back  standard   4:02   stopped at step 3 of 7 (Cat-cow)
 //
 //	This week: 2 sessions, 1 finished. Streak: 2 days.
 func writeLogText(w io.Writer, entries, all []journal.Entry, now time.Time, path string) error {
@@ -26,10 +26,10 @@ func writeLogText(w io.Writer, entries, all []journal.Entry, now time.Time, path
 		_, err := fmt.Fprintf(w, "No sessions yet: every 'floorcoach play' is written to the journal, %s.\n", path)
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "WHEN\tSESSION\tLEVEL\tPLAYED\tHOW\t")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "WHEN\tSESSION\tLEVEL\tPLAYED\tHOW")
 	for _, e := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", e.Start.In(now.Location()).Format("Mon 2006-01-02 15:04"),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%5s\t%s\n", e.Start.In(now.Location()).Format("Mon 2006-01-02 15:04"),
 			printable(sessionName(e.Session)), printable(e.Level), clock(e.Played), printable(how(e)))
 	}
 	if err := tw.Flush(); err != nil {

@@ -5,11 +5,28 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/urfave/cli/v2"
 )
 
 // version is the release of floorcoach this source is; --version adds where
 // the program was built from.
 const version = "0.1.0"
+
+func versionFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "version", Aliases: []string{"v"},
+		Usage: "print the version, and the commit it was built from"}
+}
+
+// showVersionOrHelp is what floorcoach does without a command: print the
+// version for --version, else the help.
+func showVersionOrHelp(c *cli.Context) error {
+	if !c.Bool("version") {
+		return cli.ShowAppHelp(c)
+	}
+	_, err := fmt.Fprintf(c.App.Writer, "floorcoach version %s\n", versionText())
+	return err
+}
 
 // versionText is what --version prints after "floorcoach version": the
 // release, and where the program was built from, as Go recorded it.
