@@ -27,7 +27,7 @@ func logCommand() *cli.Command {
 			"--json and --csv print every session, for a spreadsheet or your\n" +
 			"physiotherapist. The journal is floorcoach/journal in your state folder\n" +
 			"($XDG_STATE_HOME, else ~/.local/state), one JSON line per session; log reads\n" +
-			"its last 8 MiB (some 25,000 sessions), and skips a damaged line with a warning.\n\n" +
+			"its last " + fmt.Sprint(journal.MaxRead>>20) + " MiB (some 17,000 sessions), and skips a damaged line with a warning.\n\n" +
 			"Examples:\n" +
 			"   floorcoach log\n" +
 			"   floorcoach log --last 30\n" +

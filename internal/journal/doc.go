@@ -37,6 +37,6 @@
 //
 // Strings are cut to MaxField bytes when written (paths to MaxPath), so a
 // line never exceeds MaxLine. Read reads at most the last MaxRead bytes
-// (8 MiB, some 25,000 sessions: decades of daily practice) and says so
+// (4 MiB, some 17,000 sessions: decades of daily practice) and says so
 // when the journal is longer; it never allocates more than that.
 package journal

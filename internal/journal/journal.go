@@ -19,7 +19,7 @@ const (
 	MaxField = 512     // bytes of a title, step name or error message
 	MaxPath  = 4096    // bytes of a session's name or path
 	MaxLine  = 8 << 10 // bytes of a line: the fields above, and room for the rest
-	MaxRead  = 8 << 20 // bytes Read reads, from the end of the journal
+	MaxRead  = 4 << 20 // bytes Read reads, from the end of the journal
 )
 
 // Outcome is how a session ended.

@@ -115,7 +115,7 @@ func TestReadIsBounded(t *testing.T) {
 	}
 	// Cut in the middle of an entry, the rest of it is dropped, not
 	// reported; cut between two, every entry read is kept.
-	for _, size := range []int{256, 200} { // 8 MiB is a multiple of the first, not of the second
+	for _, size := range []int{256, 200} { // 4 MiB is a multiple of the first, not of the second
 		title := strings.Repeat("a", size-len(`{"start":"2026-11-03T08:00:00Z","session":"demo","outcome":"finished","title":""}`+"\n"))
 		line := `{"start":"2026-11-03T08:00:00Z","session":"demo","outcome":"finished","title":"` + title + "\"}\n"
 		big := filepath.Join(t.TempDir(), "journal")
