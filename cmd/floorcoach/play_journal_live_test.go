@@ -100,3 +100,15 @@ func TestJournalOfLivePlays(t *testing.T) {
 		t.Errorf("after --resume: %v, %+v; want a third entry, from step 2", err, jl)
 	}
 }
+
+// A journal that cannot be written costs a warning, never the session.
+func TestPlayWithAnUnwritableJournal(t *testing.T) {
+	livePlay(t)
+	t.Setenv("XDG_STATE_HOME", tempFile(t, "a-file", ""))
+	script := tempFile(t, "s.yaml", shortScript)
+	_, stderr := playUntil(t, "Knee hug", "play", script)
+	want := "floorcoach: warning: this session was not written to the journal: journal: mkdir "
+	if !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, ": not a directory\n") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr %q, want one line: %q…", stderr, want)
+	}
+}
