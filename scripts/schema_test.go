@@ -37,7 +37,7 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 	for _, n := range BuiltinNames() {
 		cases[n], _ = builtins.ReadFile("builtin/" + n + ".yaml")
 	}
-	examples, _ := filepath.Glob(filepath.Join("..", "..", "shared", "examples", "*.yaml"))
+	examples, _ := filepath.Glob(filepath.Join("..", "testdata", "examples", "*.yaml"))
 	for _, f := range examples {
 		cases[filepath.Base(f)], _ = os.ReadFile(f)
 	}
