@@ -12,6 +12,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
@@ -196,9 +197,7 @@ func checkInstructionsFirst(t *testing.T, s *scripts.Session, tl *Timeline) {
 // with the article's doses for lower-back.
 func TestRulesTool(t *testing.T) {
 	tool := filepath.Join(testdataDir, "timeline_rules.py")
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 not installed")
-	}
+	testenv.NeedTool(t, "python3")
 	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
 		path := filepath.Join(t.TempDir(), "tl.json")
 		var buf bytes.Buffer

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 func TestMP3Gap(t *testing.T) {
@@ -44,9 +46,7 @@ func TestMP3Gap(t *testing.T) {
 // gives; without a tag it drops nothing, so it still has the decoder's
 // delay of 529 frames, which this package drops.
 func TestGaplessFFmpeg(t *testing.T) {
-	if _, err := exec.LookPath("ffmpeg"); err != nil {
-		t.Skip("no ffmpeg")
-	}
+	testenv.NeedTool(t, "ffmpeg")
 	tests := []struct {
 		file string
 		lag  int // where this package's first frame is in ffmpeg's decoding

@@ -135,16 +135,6 @@ func encTestEncodeBytes(t testing.TB, f Format, frames int64, meta audio.Meta) [
 	return b.Bytes()
 }
 
-// encTestNeed skips the test if a tool is not installed.
-func encTestNeed(t testing.TB, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-}
-
 // encTestRun runs a tool and returns its stdout; any output on stderr
 // (a warning) fails the test.
 func encTestRun(t testing.TB, name string, args ...string) []byte {

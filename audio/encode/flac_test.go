@@ -13,10 +13,11 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 func TestFLAC(t *testing.T) {
-	encTestNeed(t, "ffprobe", "ffmpeg", "sox", "flac", "metaflac")
+	testenv.NeedTool(t, "ffprobe", "ffmpeg", "sox", "flac", "metaflac")
 	n := int64(20*audio.SampleRate + 7)
 	meta := encTestMeta(n)
 	path := encTestEncode(t, FLAC, n, meta, Options{})
@@ -112,7 +113,7 @@ func TestFLACOffset(t *testing.T) {
 // TestFLACManyChapters: past 254 chapters the cue sheet is left out and
 // the comments carry them alone; past 999 Encode refuses.
 func TestFLACManyChapters(t *testing.T) {
-	encTestNeed(t, "ffprobe", "flac", "metaflac")
+	testenv.NeedTool(t, "ffprobe", "flac", "metaflac")
 	for _, count := range []int{1, 254, 300, 999} {
 		meta := audio.Meta{Title: "many"}
 		for i := range count {
@@ -156,7 +157,7 @@ func (s *encTestSlice) Read(p []int16) (int, error) {
 // decoding: constant, verbatim (full-scale noise), fixed predictors, left
 // and side.
 func TestFLACCodings(t *testing.T) {
-	encTestNeed(t, "ffmpeg", "flac")
+	testenv.NeedTool(t, "ffmpeg", "flac")
 	var p []int16
 	seed := uint32(7)
 	for i := range 4*flacBlockFrames + 100 {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // encTestID3Frame is one ID3v2.4 frame as encTestID3 reads it.
@@ -191,7 +192,7 @@ func encTestTOCOrder(t *testing.T, frames []encTestID3Frame) []string {
 }
 
 func TestID3ManyChaptersFFprobe(t *testing.T) {
-	encTestNeed(t, "ffprobe")
+	testenv.NeedTool(t, "ffprobe")
 	meta := audio.Meta{Title: "many"}
 	for i := range 300 {
 		meta.Chapters = append(meta.Chapters, audio.Chapter{Title: fmt.Sprint("step ", i), Start: int64(i) * 4410, End: int64(i)*4410 + 4000})

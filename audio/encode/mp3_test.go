@@ -13,6 +13,7 @@ import (
 	gomp3 "github.com/hajimehoshi/go-mp3"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // encTestSNR returns the signal-to-noise ratio in dB of got against want
@@ -37,7 +38,7 @@ func encTestMP3Frames(n int64) int64 {
 }
 
 func TestMP3(t *testing.T) {
-	encTestNeed(t, "ffprobe", "ffmpeg")
+	testenv.NeedTool(t, "ffprobe", "ffmpeg")
 	n := int64(20*audio.SampleRate + 7)
 	meta := encTestMeta(n)
 	path := encTestEncode(t, MP3, n, meta, Options{})
@@ -106,7 +107,7 @@ func encTestCheckJoins(t *testing.T, want, got []int16) {
 // TestMP3Segments checks that encoding in segments gives the same sound as
 // one encoder running through the whole stream, sample for sample.
 func TestMP3Segments(t *testing.T) {
-	encTestNeed(t, "ffmpeg")
+	testenv.NeedTool(t, "ffmpeg")
 	n := int64(3*mp3SegmentFrames*mp3FrameLen + 12345)
 	path := encTestEncode(t, MP3, n, audio.Meta{}, Options{})
 
@@ -169,7 +170,7 @@ func TestMP3Workers(t *testing.T) {
 // length, at every bitrate. (ffprobe is not asked: it is unsure of a file
 // of only a few frames.)
 func TestMP3Lengths(t *testing.T) {
-	encTestNeed(t, "ffmpeg")
+	testenv.NeedTool(t, "ffmpeg")
 	lengths := []int64{1, 1151, 1152, 1153, mp3SegmentFrames*mp3FrameLen - mp3EncoderDelay - 529, 3 * audio.SampleRate}
 	for i, kbps := range MP3Bitrates() {
 		n := lengths[i%len(lengths)]

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // encTestChunk is one chunk of a RIFF file, as encTestRIFF reads it.
@@ -49,7 +50,7 @@ func encTestSubchunks(t *testing.T, b []byte) []encTestChunk {
 }
 
 func TestWAV(t *testing.T) {
-	encTestNeed(t, "ffprobe", "ffmpeg", "sox")
+	testenv.NeedTool(t, "ffprobe", "ffmpeg", "sox")
 	n := int64(20*audio.SampleRate + 7) // odd, so nothing lines up by luck
 	meta := encTestMeta(n)
 	path := encTestEncode(t, WAV, n, meta, Options{})

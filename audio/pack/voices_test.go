@@ -19,7 +19,7 @@ func TestDefaultVoice(t *testing.T) {
 	}
 	texts := v.Texts()
 	if len(texts) == 0 {
-		t.Skip("the default pack has no clips yet")
+		t.Fatal("the default pack has no clips")
 	}
 	if testing.Short() {
 		texts = texts[:min(len(texts), 5)]
@@ -72,9 +72,6 @@ func TestExtendsDefault(t *testing.T) {
 		if NormalizeText(text) != "get ready" && (n1 != n2 || ok1 != ok2) {
 			t.Errorf("%q: Length = %d, %v through the pack, %d, %v in the default", text, n1, ok1, n2, ok2)
 		}
-	}
-	if len(def.Texts()) == 0 {
-		t.Log("the default pack has no clips yet: only the pack's own line was checked")
 	}
 }
 

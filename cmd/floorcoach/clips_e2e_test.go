@@ -4,7 +4,6 @@ import (
 	bin "encoding/binary"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 )
@@ -22,9 +22,7 @@ import (
 // voice (not the attention tone that stands in for a missing clip), and
 // silence wherever the timeline has no cue.
 func TestClipsMakeWithFlite(t *testing.T) {
-	if _, err := exec.LookPath("flite"); err != nil {
-		skipOrFail(t, "flite")
-	}
+	testenv.NeedTool(t, "flite")
 	knee := filepath.Join("..", "..", "testdata", "examples", "knee-rehab.yaml")
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	dir := filepath.Join(t.TempDir(), "T")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 )
 
@@ -123,9 +124,7 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 // Every format the CLI writes is accepted by ffprobe, with one chapter per
 // named step at the timeline's spans.
 func TestExportFormatsWithChapters(t *testing.T) {
-	if _, err := exec.LookPath("ffprobe"); err != nil {
-		skipOrFail(t, "ffprobe")
-	}
+	testenv.NeedTool(t, "ffprobe", "ffmpeg")
 	tl := timelineOf(t, "lower-back")
 	want := tl.Chapters()
 	for _, ext := range []string{"wav", "mp3", "flac"} {
@@ -187,14 +186,6 @@ func parseF(s string) float64 {
 	var f float64
 	json.Unmarshal([]byte(s), &f)
 	return f
-}
-
-func skipOrFail(t *testing.T, tool string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed (CI must install it: see .ci/run)", tool)
-	}
-	t.Skipf("%s is not installed", tool)
 }
 
 func TestExportKeepsAnExistingFile(t *testing.T) {
