@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // shellCase is a command line typed up to the cursor, and what a Tab
@@ -41,7 +43,7 @@ func shellCases() []shellCase {
 // run in.
 func shellEnv(t *testing.T, shell string) (env []string, dir string) {
 	t.Helper()
-	needTool(t, shell)
+	testenv.NeedTool(t, shell)
 	bin := binary(t)
 	dir = userFolders(t)
 	env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"),

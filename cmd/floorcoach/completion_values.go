@@ -4,7 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/encode"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -68,13 +69,13 @@ func levels() []candidate {
 }
 
 func formats() []candidate {
-	desc := map[audio.Format]string{
-		audio.WAV:  "uncompressed PCM, chapters as cue points",
-		audio.MP3:  "MP3 with ID3 chapters",
-		audio.FLAC: "lossless, chapters as a cue sheet",
+	desc := map[encode.Format]string{
+		encode.WAV:  "uncompressed PCM, chapters as cue points",
+		encode.MP3:  "MP3 with ID3 chapters",
+		encode.FLAC: "lossless, chapters as a cue sheet",
 	}
 	var out []candidate
-	for _, f := range audio.Formats() {
+	for _, f := range encode.Formats() {
 		out = append(out, candidate{string(f), desc[f]})
 	}
 	return out
@@ -83,7 +84,7 @@ func formats() []candidate {
 // voices offers the default pack and the user's packs.
 func voices() []candidate {
 	out := []candidate{{"default", "the voice built into the program"}}
-	for _, name := range audio.UserPacks() {
+	for _, name := range pack.UserNames() {
 		out = append(out, candidate{name, "your voice pack"})
 	}
 	return out
@@ -114,7 +115,7 @@ func steps(l *cmdline) []candidate {
 	if err != nil {
 		return nil
 	}
-	v, err := audio.DefaultVoice()
+	v, err := pack.Default()
 	if err != nil {
 		return nil
 	}

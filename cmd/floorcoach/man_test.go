@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/urfave/cli/v2"
 )
 
@@ -49,7 +50,7 @@ func runTool(t *testing.T, env []string, name string, args ...string) (string, s
 // page has every section, every command with each of its flags, and names
 // the environment and the files.
 func TestManPageRenders(t *testing.T) {
-	needTool(t, "groff")
+	testenv.NeedTool(t, "groff")
 	path := writeManPage(t, t.TempDir())
 	out, warnings := runTool(t, append(os.Environ(), "LC_ALL=C.UTF-8"), "groff", "-man", "-ww", "-Tutf8", path)
 	if warnings != "" {
@@ -104,8 +105,8 @@ func checkCommandsDocumented(t *testing.T, text string) {
 
 // man-db shows the page, without a warning.
 func TestManPageWithMan(t *testing.T) {
-	needTool(t, "man")
-	needTool(t, "groff")
+	testenv.NeedTool(t, "man")
+	testenv.NeedTool(t, "groff")
 	path := writeManPage(t, t.TempDir())
 	env := append(os.Environ(), "MANPAGER=cat", "PAGER=cat", "MANWIDTH=90", "LC_ALL=C.UTF-8")
 	out, warnings := runTool(t, env, "man", "--warnings", "-l", path)
@@ -123,7 +124,7 @@ func TestManPageWithMan(t *testing.T) {
 // Installed as the README says, beside the program (PREFIX/bin on the
 // PATH, the page in PREFIX/share/man/man1), 'man floorcoach' finds it.
 func TestManPageInstalled(t *testing.T) {
-	needTool(t, "man")
+	testenv.NeedTool(t, "man")
 	prefix := t.TempDir()
 	bin, man1 := filepath.Join(prefix, "bin"), filepath.Join(prefix, "share", "man", "man1")
 	for _, d := range []string{bin, man1} {

@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 func TestDescribeBuild(t *testing.T) {
@@ -51,7 +53,7 @@ func TestDescribeBuild(t *testing.T) {
 // test knows both answers (and works in a git worktree too, where Go
 // stamps no version control information).
 func TestVersionNamesTheCommit(t *testing.T) {
-	needTool(t, "git")
+	testenv.NeedTool(t, "git")
 	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
 	if err != nil {
 		t.Skipf("not in a git checkout: %v", err)
