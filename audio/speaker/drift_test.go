@@ -3,13 +3,13 @@
 package speaker
 
 import (
-	"os"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // TestDrift plays 10 s (10 min with FLOORCOACH_LONG=1) on each server and
@@ -22,7 +22,7 @@ import (
 // the bookkeeping is checked.
 func TestDrift(t *testing.T) {
 	length := 10 * time.Second
-	if os.Getenv("FLOORCOACH_LONG") == "1" {
+	if testenv.Long() {
 		length = 10 * time.Minute
 	}
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
@@ -126,6 +126,7 @@ func abs(x float64) float64 { return max(x, -x) }
 
 // TestCPU reports the CPU time the process uses to play 10 s.
 func TestCPU(t *testing.T) {
+	testenv.NeedLong(t, "measures CPU over 10 s of playback")
 	spk, _ := open(t)
 	cpu0, begin := cpuTime(t), time.Now()
 	if err := wait(t, start(spk, newRamp(10*time.Second)), 12*time.Second); err != nil {

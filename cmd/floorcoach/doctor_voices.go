@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 )
 
 // maxProblems is how many unreadable clips a voice's line names.
@@ -13,9 +13,9 @@ const maxProblems = 2
 // checkVoices checks the default voice pack and each of the user's, and
 // returns the voices that loaded, for the cache check. The default pack
 // is needed to play; the user's are warnings.
-func checkVoices(report func(finding)) []*audio.Voice {
-	var voices []*audio.Voice
-	def, err := audio.DefaultVoice()
+func checkVoices(report func(finding)) []*pack.Voice {
+	var voices []*pack.Voice
+	def, err := pack.Default()
 	if err != nil {
 		report(finding{health: fail, name: "voice", text: "the default pack: " + err.Error(),
 			fix: "reinstall floorcoach: the default pack is built into it"})
@@ -23,8 +23,8 @@ func checkVoices(report func(finding)) []*audio.Voice {
 		voices = append(voices, def)
 		report(voiceFinding(def, "the default pack", fail))
 	}
-	for _, name := range audio.UserPacks() {
-		v, err := audio.OpenVoice(name)
+	for _, name := range pack.UserNames() {
+		v, err := pack.Open(name)
 		if err != nil {
 			report(finding{health: warn, name: "voice", text: name + ": " + err.Error(),
 				fix: "mend its voice.yaml, or remove the pack's folder"})
@@ -38,7 +38,7 @@ func checkVoices(report func(finding)) []*audio.Voice {
 
 // voiceFinding counts a voice's lines and reads the header of each clip;
 // unreadable clips make it bad.
-func voiceFinding(v *audio.Voice, label string, bad health) finding {
+func voiceFinding(v *pack.Voice, label string, bad health) finding {
 	texts := v.Texts()
 	var problems []string
 	n := 0
@@ -62,8 +62,8 @@ func voiceFinding(v *audio.Voice, label string, bad health) finding {
 }
 
 // checkCache reports the cache of decoded clips, and prunes it if asked.
-func checkCache(voices []*audio.Voice, prune bool) finding {
-	info := audio.ClipCacheInfo()
+func checkCache(voices []*pack.Voice, prune bool) finding {
+	info := pack.ClipCacheInfo()
 	f := finding{name: "cache"}
 	if info.Dir == "" {
 		f.text = "off (FLOORCOACH_CACHE=off): every clip is decoded each time"
@@ -71,14 +71,14 @@ func checkCache(voices []*audio.Voice, prune bool) finding {
 	}
 	f.text = fmt.Sprintf("%s: %d entries, %s", info.Dir, info.Entries, megabytes(info.Bytes))
 	if prune {
-		n, freed, err := audio.PruneClipCache(voices)
+		n, freed, err := pack.PruneClipCache(voices)
 		f.text += fmt.Sprintf("; removed %d stale entries, %s", n, megabytes(freed))
 		if err != nil {
 			f.health, f.fix = warn, fmt.Sprintf("some could not be removed (%v): remove the folder, which is only a cache", err)
 		}
 		return f
 	}
-	if n, size := audio.StaleClipCache(voices); n > 0 {
+	if n, size := pack.StaleClipCache(voices); n > 0 {
 		f.text += fmt.Sprintf(", of which %d stale (%s): 'floorcoach doctor --prune' removes them", n, megabytes(size))
 	}
 	return f

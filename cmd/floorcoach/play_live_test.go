@@ -5,7 +5,6 @@ package main
 import (
 	"bufio"
 	"io"
-	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -229,15 +228,4 @@ func runAppResult(t *testing.T, args ...string) result {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 	return lines[len(lines)-1]
-}
-
-// needTool skips a test when a program is missing, but fails it in CI.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing: CI must install it (see .ci/run)", name)
-		}
-		t.Skipf("%s is missing", name)
-	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
@@ -24,8 +25,8 @@ import (
 // any name, and returns its address.
 func privateBus(t *testing.T) string {
 	t.Helper()
-	needTool(t, "dbus-daemon")
-	needTool(t, "dbus-send")
+	testenv.NeedTool(t, "dbus-daemon")
+	testenv.NeedTool(t, "dbus-send")
 	dir, err := os.MkdirTemp("", "fcbus") // short: a socket's path is limited
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +137,7 @@ func TestPlayMediaKeys(t *testing.T) {
 // On PipeWire's session bus, as a desktop has it, the player shows up for
 // media keys, titled with the step and the side being worked.
 func TestPlayMediaKeysOnPipeWire(t *testing.T) {
-	needTool(t, "dbus-send")
+	testenv.NeedTool(t, "dbus-send")
 	srv := pulsetest.StartKind(t, pulsetest.PipeWire)
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", srv.Bus)
 	p := testPlan(t, tempFile(t, "s.yaml", sidedScript))

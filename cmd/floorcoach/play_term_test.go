@@ -15,6 +15,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // tmuxPane runs a command in a pseudo-terminal of its own (a detached tmux
@@ -27,7 +28,7 @@ type tmuxPane struct {
 
 func newTmuxPane(t *testing.T, command string) *tmuxPane {
 	t.Helper()
-	needTool(t, "tmux")
+	testenv.NeedTool(t, "tmux")
 	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d", os.Getpid())}
 	p.tmux("new-session", "-d", "-s", "play", "-x", "120", "-y", "20", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
@@ -140,7 +141,7 @@ func TestPlayKeysInTerminal(t *testing.T) {
 // How we know pausing is right where users are: on each server, a 3 s
 // pause by the space key on a terminal adds 3 s (± 0.5 s) to a session.
 func TestPlayPauseInTerminal(t *testing.T) {
-	needTool(t, "tmux")
+	testenv.NeedTool(t, "tmux")
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
 		script := tempFile(t, "s.yaml", shortScript)
 		tl := testPlan(t, script).timeline

@@ -38,6 +38,7 @@
 // As root (CI containers) both run as per-user servers: pulseaudio warns
 // that root should use --system and carries on; PipeWire needs nothing.
 //
-// When a server's programs are missing the test is skipped, except in CI
-// (CI=true), where it fails: CI must test live playback on both servers.
+// When a server's programs are missing the test is skipped, except in CI,
+// where it fails: CI must test live playback on both servers (see package
+// testenv).
 package pulsetest

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // ReadyTimeout bounds how long Start waits for a new server to answer and
@@ -70,17 +72,16 @@ func Each(t *testing.T, f func(t *testing.T, s *Server)) {
 	}
 }
 
-// need skips the test when the server's programs are missing, but fails it
-// in CI, which must test live playback on every kind of server.
+// need stops the test unless the server's programs are there: it skips
+// the test on a desktop, and fails it in CI, which must test live playback
+// on every kind of server.
 func need(t testing.TB, k Kind) {
 	t.Helper()
 	names, pkgs := k.programs()
 	for _, name := range names {
 		if _, err := exec.LookPath(name); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("pulsetest: %s not found: CI must test live playback on %s (Debian: %s; see .ci/run)", name, k, pkgs)
-			}
-			t.Skipf("pulsetest: %s not found; install Debian's %s to test live playback on %s", name, pkgs, k)
+			testenv.Missing(t, fmt.Sprintf("%s (Debian: %s, to test live playback on %s)", name, pkgs, k))
+			return
 		}
 	}
 }
