@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"io"
 	"strings"
 	"syscall"
@@ -93,7 +94,7 @@ func benchmarkPlayCPU(b *testing.B) {
 	defer spk.Close()
 	live := player.NewLive(p.timeline, spk, src, 1)
 	app := newApp(strings.NewReader(""), io.Discard, io.Discard)
-	c := cli.NewContext(app, nil, nil)
+	c := cli.NewContext(app, flag.NewFlagSet("play", flag.ContinueOnError), nil)
 	done := make(chan error, 1)
 	go func() { done <- play(context.Background(), c, p, live) }()
 	time.Sleep(3 * time.Second)
