@@ -27,11 +27,14 @@
 //     from the next frame: none lost, none repeated.
 //   - SeekTo drops what the server has not yet taken and goes on at the
 //     target.
-//   - After Play, Resume and SeekTo the server is given a quarter of
-//     Options.Latency of silence before the source's frames: PulseAudio may
-//     drop the start of what a stream gets after running dry, and what it
-//     drops is then silence. So the first frame is heard about 20 to 40 ms
-//     after the call with the default latency.
+//   - After Play, Resume and SeekTo the server is given MixAhead (20 ms) of
+//     silence before the source's frames: PulseAudio may drop the start of
+//     what a stream gets after running dry, and what it drops is then
+//     silence. So the first frame is heard about 20 to 50 ms after the call.
+//   - The server holds Options.Latency (400 ms) of sound, so that a busy
+//     machine may keep this process from running that long without a
+//     break in the sound; it mixes only MixAhead of it, so the controls
+//     are heard as soon.
 //   - Play starts at once even on a sink that has just woken or sat idle,
 //     which PulseAudio's null sink (its default with no sound card) fills
 //     2 s ahead with silence: before the first frame, the speaker has the

@@ -46,7 +46,7 @@ func recordPlaying(t *testing.T, spk *Speaker, srv *pulsetest.Server) (*pulsetes
 // once, in order, as recorded from some frame at or before from (by when
 // the recorder had started) on, and returns what it played. A first span
 // that ends at -1 may end anywhere.
-func checkRecording(t *testing.T, spk *Speaker, rec *pulsetest.Recorder, from int64, want []span) []span {
+func checkRecording(t *testing.T, j *pulsetest.Judge, spk *Speaker, rec *pulsetest.Recorder, from int64, want []span) []span {
 	t.Helper()
 	time.Sleep(50 * time.Millisecond) // the recorder's own latency
 	runs := heard(rec.Samples())
@@ -55,7 +55,7 @@ func checkRecording(t *testing.T, spk *Speaker, rec *pulsetest.Recorder, from in
 		ok = runs[0].last == want[0].last
 	}
 	if !ok {
-		t.Errorf("recorded frames %v, want %v from frame %d or before, each once, in order (the server ran dry %d times)",
+		j.Errorf("recorded frames %v, want %v from frame %d or before, each once, in order (the server ran dry %d times)",
 			runs, want, from, pulseOf(spk).starved.Load())
 	}
 	return runs

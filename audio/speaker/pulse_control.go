@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/floorcoach/floorcoach/audio"
 	"github.com/jfreymuth/pulse/proto"
 )
 
@@ -148,12 +149,13 @@ func (d *device) restart(frame int64) error {
 	return nil
 }
 
-// leadFrames is the lead of silence before new frames: the sink's latency,
-// the most it can rewind, and at least a quarter of the stream's, which is
-// what PulseAudio gives the sink for it.
+// leadFrames is the lead of silence before new frames: the sink's latency
+// (what it has mixed, the most it can rewind), and at least the latency
+// the server gave the stream's sink.
 func (d *device) leadFrames(sink int64) int64 {
 	target := int64(d.link.stream.BufferTargetLength) / frameBytes
-	return min(max(sink, target/4), target)
+	given := audio.Frames(time.Duration(d.link.stream.SinkLatency) * time.Microsecond)
+	return min(max(sink, given), target)
 }
 
 func (d *device) position() int64 { return d.clk.position(time.Now()) }

@@ -9,9 +9,14 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 )
 
+// MixAhead is how far ahead of what is heard the sound server is asked to
+// mix (on PulseAudio and PipeWire): what it has mixed still plays after
+// Pause, and comes before the frames after Resume and SeekTo.
+const MixAhead = 20 * time.Millisecond
+
 // Defaults for Options.
 const (
-	DefaultLatency   = 100 * time.Millisecond
+	DefaultLatency   = 400 * time.Millisecond
 	DefaultTimeout   = 2 * time.Second
 	DefaultReconnect = 10 * time.Second
 	DefaultName      = "floorcoach"
@@ -40,8 +45,10 @@ type Options struct {
 	Server string
 	// Latency is how much sound the server holds ahead of what is heard:
 	// the longest the machine may keep this process from running before
-	// the sound breaks up. Pause is heard within about a quarter of it,
-	// Resume and SeekTo within about half. 0 means DefaultLatency.
+	// the sound breaks up. On PulseAudio and PipeWire it does not slow the
+	// controls: the server mixes only MixAhead of it, so Pause is heard
+	// within about MixAhead, and Resume and SeekTo within about twice
+	// that. 0 means DefaultLatency.
 	Latency time.Duration
 	// Timeout bounds Open and each request to the sound server. 0 means
 	// DefaultTimeout.
@@ -130,8 +137,7 @@ func (s *Speaker) Pause() error { return s.dev.pause() }
 // Resume goes on after Pause. Resuming a Play that is not paused does nothing.
 func (s *Speaker) Resume() error { return s.dev.resume() }
 
-// SeekTo makes frame the next frame heard, within about half of
-// Options.Latency. It keeps a paused Play paused; seeking to the source's
+// SeekTo makes frame the next frame heard, within about twice MixAhead. It keeps a paused Play paused; seeking to the source's
 // end ends Play. (It is not named Seek: go vet reserves that name for
 // io.Seeker's method.)
 func (s *Speaker) SeekTo(frame int64) error {

@@ -30,109 +30,125 @@ func TestStartsOnTime(t *testing.T) {
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
 		for _, state := range []string{"idle", "suspended"} {
 			t.Run(state, func(t *testing.T) {
-				if state == "suspended" {
-					srv.WaitSuspended(t, 10*time.Second)
-				}
-				begin := time.Now()
-				spk, err := Open(Options{})
-				if err != nil {
-					t.Fatalf("Open: %v", err)
-				}
-				defer spk.Close()
-				src := newTone(time.Second)
-				done := start(spk, src)
-				first, ok := firstHeard(spk, 0, time.Second)
-				if !ok {
-					t.Fatal("nothing heard within 1 s")
-				}
-				rec := srv.Record(t)
-				from := spk.Position()
-				if err := wait(t, done, 3*time.Second); err != nil {
-					t.Fatalf("Play: %v", err)
-				}
-				startUp, took := first.Sub(begin), time.Since(first)
-				t.Logf("first frame heard %v after Open; then 1 s played in %v", startUp, took)
-				if startUp > heardWithin {
-					t.Errorf("first frame heard %v after Open, want within %v", startUp, heardWithin)
-				}
-				if !within(took, time.Second, addsWithin) {
-					t.Errorf("1 s played in %v after the first frame, want 1 s ± %v", took, addsWithin)
-				}
-				checkTone(t, rec, audio.Duration(src.Len()-from), 0)
+				pulsetest.Retry(t, pulsetest.Attempts, func(j *pulsetest.Judge) {
+					if state == "suspended" {
+						srv.WaitSuspended(t, 10*time.Second)
+					}
+					startsOnTime(t, j, srv)
+				})
 			})
 		}
 	})
 }
 
+func startsOnTime(t *testing.T, j *pulsetest.Judge, srv *pulsetest.Server) {
+	begin := time.Now()
+	spk, err := Open(Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer spk.Close()
+	src := newTone(time.Second)
+	done := start(spk, src)
+	first, ok := firstHeard(spk, 0, time.Second)
+	if !ok {
+		t.Fatal("nothing heard within 1 s")
+	}
+	rec := srv.Record(t)
+	defer rec.Stop()
+	from := spk.Position()
+	if err := wait(t, done, 3*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	startUp, took := first.Sub(begin), time.Since(first)
+	t.Logf("first frame heard %v after Open; then 1 s played in %v", startUp, took)
+	if startUp > heardWithin {
+		j.Errorf("first frame heard %v after Open, want within %v", startUp, heardWithin)
+	}
+	if !within(took, time.Second, addsWithin) {
+		j.Errorf("1 s played in %v after the first frame, want 1 s ± %v", took, addsWithin)
+	}
+	checkTone(t, j, rec, audio.Duration(src.Len()-from), 0)
+}
+
 // A pause of 2 s adds 2 s, and Resume is heard at once.
 func TestPauseAddsItsLength(t *testing.T) {
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
-		spk, err := Open(Options{})
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		defer spk.Close()
-		src := newTone(2 * time.Second)
-		done := start(spk, src)
-		first, _ := firstHeard(spk, 0, time.Second)
-		rec := srv.Record(t)
-		from := spk.Position()
-		firstHeard(spk, audio.Frames(700*time.Millisecond), time.Second)
-		p := pauseFor(t, spk, 2*time.Second)
-		if err := wait(t, done, 5*time.Second); err != nil {
-			t.Fatalf("Play: %v", err)
-		}
-		added := time.Since(first) - 2*time.Second
-		t.Logf("a 2 s pause added %v; sound stopped %v after Pause, and came back %v after Resume",
-			added, audio.Duration(p.paused-p.before), p.restart)
-		if !within(added, 2*time.Second, addsWithin) {
-			t.Errorf("a 2 s pause added %v, want 2 s ± %v", added, addsWithin)
-		}
-		if p.restart > heardWithin {
-			t.Errorf("sound came back %v after Resume, want within %v", p.restart, heardWithin)
-		}
-		if p.resumed != p.paused {
-			t.Errorf("Position after Resume = %.4f s, want where it paused, %.4f s", seconds(p.resumed), seconds(p.paused))
-		}
-		checkTone(t, rec, audio.Duration(src.Len()-from), 2*time.Second)
+		pulsetest.Retry(t, pulsetest.Attempts, func(j *pulsetest.Judge) { pauseAddsItsLength(t, j, srv) })
 	})
+}
+
+func pauseAddsItsLength(t *testing.T, j *pulsetest.Judge, srv *pulsetest.Server) {
+	spk, err := Open(Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer spk.Close()
+	src := newTone(2 * time.Second)
+	done := start(spk, src)
+	first, _ := firstHeard(spk, 0, time.Second)
+	rec := srv.Record(t)
+	defer rec.Stop()
+	from := spk.Position()
+	firstHeard(spk, audio.Frames(700*time.Millisecond), time.Second)
+	p := pauseFor(t, spk, 2*time.Second)
+	if err := wait(t, done, 5*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	added := time.Since(first) - 2*time.Second
+	t.Logf("a 2 s pause added %v; sound stopped %v after Pause, and came back %v after Resume",
+		added, audio.Duration(p.paused-p.before), p.restart)
+	if !within(added, 2*time.Second, addsWithin) {
+		j.Errorf("a 2 s pause added %v, want 2 s ± %v", added, addsWithin)
+	}
+	if p.restart > heardWithin {
+		j.Errorf("sound came back %v after Resume, want within %v", p.restart, heardWithin)
+	}
+	if p.resumed != p.paused {
+		j.Errorf("Position after Resume = %.4f s, want where it paused, %.4f s", seconds(p.resumed), seconds(p.paused))
+	}
+	checkTone(t, j, rec, audio.Duration(src.Len()-from), 2*time.Second)
 }
 
 // A seek forwards (next) and back (restart) is heard within 150 ms.
 func TestSeekHeardAtOnce(t *testing.T) {
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
-		spk, err := Open(Options{})
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		defer spk.Close()
-		src := newTone(3 * time.Second)
-		done := start(spk, src)
-		firstHeard(spk, audio.Frames(500*time.Millisecond), 2*time.Second)
-		for _, to := range []time.Duration{2 * time.Second, 1500 * time.Millisecond} {
-			target := audio.Frames(to)
-			seeked := time.Now()
-			if err := spk.SeekTo(target); err != nil {
-				t.Fatalf("SeekTo: %v", err)
-			}
-			heardAt, ok := firstHeard(spk, target, time.Second)
-			if !ok {
-				t.Fatalf("nothing heard after SeekTo(%v)", to)
-			}
-			t.Logf("SeekTo(%v) heard %v later", to, heardAt.Sub(seeked))
-			if d := heardAt.Sub(seeked); d > heardWithin {
-				t.Errorf("SeekTo(%v) heard %v later, want within %v", to, d, heardWithin)
-			}
-			firstHeard(spk, target+audio.Frames(200*time.Millisecond), time.Second)
-		}
-		seeked := time.Now()
-		if err := wait(t, done, 3*time.Second); err != nil {
-			t.Fatalf("Play: %v", err)
-		}
-		if took := time.Since(seeked); !within(took, 1300*time.Millisecond, addsWithin) {
-			t.Errorf("the last 1.3 s took %v, want 1.3 s ± %v", took, addsWithin)
-		}
+		pulsetest.Retry(t, pulsetest.Attempts, func(j *pulsetest.Judge) { seekHeardAtOnce(t, j) })
 	})
+}
+
+func seekHeardAtOnce(t *testing.T, j *pulsetest.Judge) {
+	spk, err := Open(Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer spk.Close()
+	src := newTone(3 * time.Second)
+	done := start(spk, src)
+	firstHeard(spk, audio.Frames(500*time.Millisecond), 2*time.Second)
+	for _, to := range []time.Duration{2 * time.Second, 1500 * time.Millisecond} {
+		target := audio.Frames(to)
+		seeked := time.Now()
+		if err := spk.SeekTo(target); err != nil {
+			t.Fatalf("SeekTo: %v", err)
+		}
+		heardAt, ok := firstHeard(spk, target, time.Second)
+		if !ok {
+			t.Fatalf("nothing heard after SeekTo(%v)", to)
+		}
+		t.Logf("SeekTo(%v) heard %v later", to, heardAt.Sub(seeked))
+		if d := heardAt.Sub(seeked); d > heardWithin {
+			j.Errorf("SeekTo(%v) heard %v later, want within %v", to, d, heardWithin)
+		}
+		firstHeard(spk, target+audio.Frames(200*time.Millisecond), time.Second)
+	}
+	seeked := time.Now()
+	if err := wait(t, done, 3*time.Second); err != nil {
+		t.Fatalf("Play: %v", err)
+	}
+	if took := time.Since(seeked); !within(took, 1300*time.Millisecond, addsWithin) {
+		j.Errorf("the last 1.3 s took %v, want 1.3 s ± %v", took, addsWithin)
+	}
 }
 
 // tone is a Seeker of a 440 Hz sine at half scale, on both channels.
@@ -163,18 +179,18 @@ func (s *tone) Read(p []int16) (int, error) {
 
 // checkTone checks that the recorder heard the tone for about want in all,
 // and, if gap is not 0, a silence of about gap in the middle of it.
-func checkTone(t *testing.T, rec *pulsetest.Recorder, want, gap time.Duration) {
+func checkTone(t *testing.T, j *pulsetest.Judge, rec *pulsetest.Recorder, want, gap time.Duration) {
 	t.Helper()
 	time.Sleep(100 * time.Millisecond) // the recorder's own latency
 	loud, longest := toneBlocks(rec.Samples())
 	t.Logf("recorded %v of tone, with a longest silence of %v inside it", loud, longest)
 	if !within(loud, want, 60*time.Millisecond) {
-		t.Errorf("recorded %v of tone, want %v (what was left when the recorder started) ± 60 ms", loud, want)
+		j.Errorf("recorded %v of tone, want %v (what was left when the recorder started) ± 60 ms", loud, want)
 	}
 	if gap > 0 && !within(longest, gap, addsWithin) {
-		t.Errorf("longest silence inside the tone %v, want %v ± %v", longest, gap, addsWithin)
+		j.Errorf("longest silence inside the tone %v, want %v ± %v", longest, gap, addsWithin)
 	} else if gap == 0 && longest > 20*time.Millisecond {
-		t.Errorf("a silence of %v inside the tone, want none", longest)
+		j.Errorf("a silence of %v inside the tone, want none", longest)
 	}
 }
 

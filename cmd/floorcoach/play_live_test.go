@@ -50,7 +50,7 @@ func TestPlayTakesItsLength(t *testing.T) {
 	want := audio.Duration(tl.Length)
 	t.Logf("a %v session played in %v, start-up included", want, took)
 	if took < want-50*time.Millisecond || took > want+250*time.Millisecond {
-		t.Errorf("played in %v, want %v + at most 250 ms", took, want)
+		t.Errorf("played in %v, want %v + at most 250 ms (a busy machine? see the benchmarks)", took, want)
 	}
 	if i := strings.IndexFunc(out, func(r rune) bool { return r < ' ' && r != '\n' }); i >= 0 {
 		t.Errorf("control character %q in plain output:\n%s", out[i], out)
@@ -115,39 +115,43 @@ func TestPlayDemoFromStepTwo(t *testing.T) {
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
 		t.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 		tl := testPlan(t, "demo").timeline
-		from, _ := tl.StartOf(2)
-		length := audio.Duration(tl.Length - from)
-		cmd := exec.Command(binary(t), "play", "demo", "--from", "2")
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		begin := time.Now()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer cmd.Process.Kill()
-		r := bufio.NewReader(stdout)
-		first, err := r.ReadString('\n')
-		logged := time.Since(begin)
-		if err != nil {
-			t.Fatalf("no line printed: %v; stderr %q", err, stderr.String())
-		}
-		io.Copy(io.Discard, r)
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("play: %v; stderr %q", err, stderr.String())
-		}
-		took := time.Since(begin)
-		t.Logf("%s: first cue %q logged %v after the start; %v of session took %v", srv.Kind, strings.TrimSpace(first), logged, length, took)
-		if logged > 500*time.Millisecond {
-			t.Errorf("first cue logged %v after the start, want within 0.5 s", logged)
-		}
-		if took < length || took > length+600*time.Millisecond {
-			t.Errorf("%v of session took %v, want its length + 0.6 s at most", length, took)
-		}
+		pulsetest.Retry(t, 2, func(j *pulsetest.Judge) { demoFromStepTwo(t, j, srv, tl) })
 	})
+}
+
+func demoFromStepTwo(t *testing.T, j *pulsetest.Judge, srv *pulsetest.Server, tl *player.Timeline) {
+	from, _ := tl.StartOf(2)
+	length := audio.Duration(tl.Length - from)
+	cmd := exec.Command(binary(t), "play", "demo", "--from", "2")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	begin := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	r := bufio.NewReader(stdout)
+	first, err := r.ReadString('\n')
+	logged := time.Since(begin)
+	if err != nil {
+		t.Fatalf("no line printed: %v; stderr %q", err, stderr.String())
+	}
+	io.Copy(io.Discard, r)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("play: %v; stderr %q", err, stderr.String())
+	}
+	took := time.Since(begin)
+	t.Logf("%s: first cue %q logged %v after the start; %v of session took %v", srv.Kind, strings.TrimSpace(first), logged, length, took)
+	if logged > 500*time.Millisecond {
+		j.Errorf("first cue logged %v after the start, want within 0.5 s", logged)
+	}
+	if took < length || took > length+600*time.Millisecond {
+		j.Errorf("%v of session took %v, want its length + 0.6 s at most", length, took)
+	}
 }
 
 // With no sound server: one line within 2 s that suggests export; exit 1.

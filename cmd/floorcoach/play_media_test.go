@@ -111,7 +111,7 @@ func TestPlayMediaKeys(t *testing.T) {
 	mediaButton(t, name, iface+".Next") // from the title to step 1
 	mediaButton(t, name, iface+".Next")
 	st := live.Status()
-	if from, _ := p.timeline.StartOf(2); st.Step != 2 || st.Pos < from || st.Pos > from+audio.Frames(speaker.DefaultLatency) {
+	if from, _ := p.timeline.StartOf(2); st.Step != 2 || st.Pos < from || st.Pos > from+audio.Frames(4*speaker.MixAhead) {
 		t.Errorf("after Next twice: step %d at %s, want step 2 at %s", st.Step, player.Clock(st.Pos), player.Clock(from))
 	}
 	m.update(st)

@@ -16,6 +16,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
+	"github.com/floorcoach/floorcoach/player"
 )
 
 // tmuxPane runs a command in a pseudo-terminal of its own (a detached tmux
@@ -29,7 +30,7 @@ type tmuxPane struct {
 func newTmuxPane(t *testing.T, command string) *tmuxPane {
 	t.Helper()
 	testenv.NeedTool(t, "tmux")
-	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d", os.Getpid())}
+	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d-%d", os.Getpid(), time.Now().UnixNano())}
 	p.tmux("new-session", "-d", "-s", "play", "-x", "120", "-y", "20", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p
@@ -145,21 +146,25 @@ func TestPlayPauseInTerminal(t *testing.T) {
 	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
 		script := tempFile(t, "s.yaml", shortScript)
 		tl := testPlan(t, script).timeline
-		command := fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: sh -c "+
-			"'start=$(date +%%s%%N); %s play %s; echo took=$(( ($(date +%%s%%N) - start) / 1000000 ))'; sleep 60",
-			srv.Address, binary(t), script)
-		p := newTmuxPane(t, command)
-		p.waitForWithin(`^1/2 Knee hug \| `, 6*time.Second)
-		p.keys("Space")
-		p.waitFor(`^paused \| `)
-		time.Sleep(3 * time.Second)
-		p.keys("Space")
-		line := p.waitForWithin(`^took=\d+$`, audio.Duration(tl.Length)+5*time.Second)
-		ms, _ := strconv.Atoi(strings.TrimPrefix(line, "took="))
-		added := time.Duration(ms)*time.Millisecond - audio.Duration(tl.Length)
-		t.Logf("%s: a 3 s pause added %v to a %v session, start-up included", srv.Kind, added, audio.Duration(tl.Length))
-		if added < 2500*time.Millisecond || added > 3500*time.Millisecond {
-			t.Errorf("a 3 s pause added %v, want 3 s ± 0.5 s", added)
-		}
+		pulsetest.Retry(t, 2, func(j *pulsetest.Judge) { pauseInTerminal(t, j, srv, script, tl) })
 	})
+}
+
+func pauseInTerminal(t *testing.T, j *pulsetest.Judge, srv *pulsetest.Server, script string, tl *player.Timeline) {
+	command := fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: sh -c "+
+		"'start=$(date +%%s%%N); %s play %s; echo took=$(( ($(date +%%s%%N) - start) / 1000000 ))'; sleep 60",
+		srv.Address, binary(t), script)
+	p := newTmuxPane(t, command)
+	p.waitForWithin(`^1/2 Knee hug \| `, 6*time.Second)
+	p.keys("Space")
+	p.waitFor(`^paused \| `)
+	time.Sleep(3 * time.Second)
+	p.keys("Space")
+	line := p.waitForWithin(`^took=\d+$`, audio.Duration(tl.Length)+5*time.Second)
+	ms, _ := strconv.Atoi(strings.TrimPrefix(line, "took="))
+	added := time.Duration(ms)*time.Millisecond - audio.Duration(tl.Length)
+	t.Logf("%s: a 3 s pause added %v to a %v session, start-up included", srv.Kind, added, audio.Duration(tl.Length))
+	if added < 2500*time.Millisecond || added > 3500*time.Millisecond {
+		j.Errorf("a 3 s pause added %v, want 3 s ± 0.5 s", added)
+	}
 }

@@ -70,3 +70,7 @@ func (r *Recorder) Samples() []int16 {
 	}
 	return s
 }
+
+// Stop stops recording: an attempt that is tried again leaves no recorder
+// keeping the sink awake.
+func (r *Recorder) Stop() { r.c.Close() }
