@@ -27,10 +27,10 @@
 //     from the next frame: none lost, none repeated.
 //   - SeekTo drops what the server has not yet taken and goes on at the
 //     target.
-//   - After Play, Resume and SeekTo the server is given MixAhead (20 ms) of
+//   - After Play, Resume and SeekTo the server is given MixAhead (40 ms) of
 //     silence before the source's frames: PulseAudio may drop the start of
 //     what a stream gets after running dry, and what it drops is then
-//     silence. So the first frame is heard about 20 to 50 ms after the call.
+//     silence. So the first frame is heard about 40 to 80 ms after the call.
 //   - The server holds Options.Latency (400 ms) of sound, so that a busy
 //     machine may keep this process from running that long without a
 //     break in the sound; it mixes only MixAhead of it, so the controls

@@ -13,10 +13,10 @@ import (
 // Bounds of catchUp: it stops once the sink holds no more than
 // settledLatency beyond the latency the stream was given, or after
 // maxCatchUp rounds (PulseAudio sinks render at most 10 s ahead, which at
-// the 20 ms a round rewinds takes 500 rounds).
+// the 40 ms a round rewinds takes 250 rounds).
 const (
 	settledLatency = 5 * time.Millisecond
-	maxCatchUp     = 600
+	maxCatchUp     = 300
 )
 
 // catchUp brings the sink's schedule up to now before a corked, empty
@@ -29,8 +29,8 @@ const (
 // sink, module-suspend-on-idle wakes the sink before the stream is
 // attached, so the sink renders 2 s of silence at once and sleeps until
 // they have passed; a sink that is idle but not suspended renders 2 s at a
-// time too. Once the stream is attached and asks for 20 ms, the sink can
-// only rewind 20 ms (a null sink rewinds no more than its latency), so the
+// time too. Once the stream is attached and asks for 40 ms, the sink can
+// only rewind 40 ms (a null sink rewinds no more than its latency), so the
 // stream's first frames waited behind up to 2 s of silence: play started
 // late, and a pause while it waited seemed to last that much longer.
 //
@@ -38,7 +38,7 @@ const (
 // the latency the server reports for the stream says how far ahead the
 // sink has rendered. So catchUp uncorks and corks the stream, which holds
 // nothing to play, until that latency is back near what the stream was
-// given: about 100 rounds after a suspended null sink woke. A sink that can
+// given: about 50 rounds after a suspended null sink woke. A sink that can
 // rewind all it mixed (a sound card's) needs one round, and PipeWire,
 // which renders only a few milliseconds ahead, none.
 //

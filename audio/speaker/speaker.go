@@ -12,7 +12,7 @@ import (
 // MixAhead is how far ahead of what is heard the sound server is asked to
 // mix (on PulseAudio and PipeWire): what it has mixed still plays after
 // Pause, and comes before the frames after Resume and SeekTo.
-const MixAhead = 20 * time.Millisecond
+const MixAhead = 40 * time.Millisecond
 
 // Defaults for Options.
 const (
