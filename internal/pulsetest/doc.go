@@ -31,6 +31,10 @@
 // awake (it asks the sink for a small latency), so tests start one only
 // once playing has begun.
 //
+// Timing judged by the wall clock suffers when the suite's other packages
+// load the machine; Retry tries such a check up to Attempts times, and a
+// fault fails every attempt.
+//
 // Should the machine have a sound card, the server would pick it; Start
 // then adds a null sink and makes it the default, so that tests never play
 // through the speakers.
