@@ -96,6 +96,14 @@ func (c *clock) halt(now time.Time) {
 	c.heard = c.base + f - c.start
 }
 
+// starting reports whether the segment's first frame has yet to be heard,
+// as far as the last measurement knows.
+func (c *clock) starting() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return !c.moving || c.heard < c.base
+}
+
 // atEnd reports whether the last measurement heard the source's end.
 func (c *clock) atEnd() bool {
 	c.mu.Lock()

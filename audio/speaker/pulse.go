@@ -45,6 +45,7 @@ type link struct {
 type device struct {
 	opts    Options
 	wake    chan struct{} // signalled when the server asks for data or goes
+	kick    chan struct{} // signalled when a new segment starts, to poll soon
 	starved atomic.Int64  // underflows: times the stream ran dry (a pause too)
 
 	mu      sync.Mutex // serializes writes and requests; guards the rest
@@ -70,7 +71,7 @@ type device struct {
 
 // openDevice connects within o.Timeout, trying each address in turn.
 func openDevice(o Options) (*device, error) {
-	d := &device{opts: o, wake: make(chan struct{}, 1), gain: 1,
+	d := &device{opts: o, wake: make(chan struct{}, 1), kick: make(chan struct{}, 1), gain: 1,
 		buf: make([]byte, 4096*frameBytes), samples: make([]int16, 4096*audio.Channels)}
 	l, err := d.dial(context.Background(), 1)
 	if err != nil {

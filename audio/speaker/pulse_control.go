@@ -146,6 +146,10 @@ func (d *device) restart(frame int64) error {
 	d.gen++
 	d.lead = d.leadFrames(t.latency)
 	d.clk.segment(t.written+d.lead, frame, d.src.Len())
+	select { // the watcher asks soon, and often until the frames are heard
+	case d.kick <- struct{}{}:
+	default:
+	}
 	return nil
 }
 

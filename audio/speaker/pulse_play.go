@@ -19,6 +19,9 @@ import (
 const (
 	pollMax = 100 * time.Millisecond
 	pollMin = 2 * time.Millisecond
+	// pollStart is how often it asks after a start, a resume or a seek,
+	// until the new frames are heard: Position shows them that soon.
+	pollStart = 10 * time.Millisecond
 )
 
 // play runs two loops: a feeder that answers the server's requests for
@@ -76,6 +79,7 @@ func (d *device) watch(ctx context.Context, failed <-chan struct{}) error {
 			return ctx.Err()
 		case <-failed:
 			return nil // the feeder's error is returned
+		case <-d.kick:
 		case <-next.C:
 		}
 		end, err := d.poll()
@@ -87,8 +91,19 @@ func (d *device) watch(ctx context.Context, failed <-chan struct{}) error {
 				return err
 			}
 		}
-		next.Reset(min(max(d.clk.untilEnd(), pollMin), pollMax))
+		next.Reset(d.pollIn())
 	}
+}
+
+// pollIn returns how long until the next poll.
+func (d *device) pollIn() time.Duration {
+	d.mu.Lock()
+	starting := d.playing && !d.paused && d.clk.starting()
+	d.mu.Unlock()
+	if starting {
+		return pollStart
+	}
+	return min(max(d.clk.untilEnd(), pollMin), pollMax)
 }
 
 // begin starts playing src from its current frame. With no server at
