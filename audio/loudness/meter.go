@@ -1,0 +1,112 @@
+package loudness
+
+import "math"
+
+// The gates and block of BS.1770-4 and EBU R128.
+const (
+	// AbsoluteGate is the loudness, in LUFS, below which a block is not
+	// counted at all.
+	AbsoluteGate = -70.0
+	// RelativeGate is how far, in LU, below the loudness of the blocks
+	// above AbsoluteGate a block must be to be left out.
+	RelativeGate = -10.0
+
+	hopsPerBlock = 4  // a 400 ms block is four 100 ms hops: 75% overlap
+	hopsPerSec   = 10 // hops of 100 ms
+)
+
+// A Meter measures the integrated loudness of one programme, fed in order
+// by AddStereo or AddMono. The zero value is not usable: call NewMeter.
+type Meter struct {
+	rate    int
+	hop     int // frames in 100 ms
+	left    kFilter
+	right   kFilter
+	sum     float64   // the K-weighted energy of the hop being filled, both channels
+	filled  int       // frames in that hop so far
+	energy  []float64 // the energy of each whole hop
+	samples int64
+}
+
+// NewMeter returns a Meter for audio at rate Hz.
+func NewMeter(rate int) *Meter {
+	return &Meter{rate: rate, hop: rate / hopsPerSec, left: newKFilter(float64(rate)), right: newKFilter(float64(rate))}
+}
+
+// AddStereo adds the frames of a stereo signal; l and r must be as long.
+func (m *Meter) AddStereo(l, r []float32) {
+	for len(l) > 0 {
+		n := min(len(l), m.hop-m.filled)
+		m.sum += m.left.sumSquares(l[:n]) + m.right.sumSquares(r[:n])
+		m.advance(n)
+		l, r = l[n:], r[n:]
+	}
+}
+
+// AddMono adds the frames of a mono signal played the same on both
+// channels. Mixing mono content to stereo and calling AddStereo would give
+// the same result, with twice the work.
+func (m *Meter) AddMono(x []float32) {
+	for len(x) > 0 {
+		n := min(len(x), m.hop-m.filled)
+		m.sum += 2 * m.left.sumSquares(x[:n])
+		m.advance(n)
+		x = x[n:]
+	}
+}
+
+func (m *Meter) advance(n int) {
+	m.filled += n
+	m.samples += int64(n)
+	if m.filled == m.hop {
+		m.energy = append(m.energy, m.sum)
+		m.sum, m.filled = 0, 0
+	}
+}
+
+// Integrated returns the programme's integrated loudness in LUFS, and false
+// when there is none: less than one 400 ms block, or nothing above the
+// absolute gate (silence).
+func (m *Meter) Integrated() (float64, bool) {
+	blocks := m.blockPowers()
+	mean := func(floor float64) (float64, bool) {
+		sum, n := 0.0, 0
+		for _, p := range blocks {
+			if lufs(p) > floor {
+				sum += p
+				n++
+			}
+		}
+		if n == 0 {
+			return 0, false
+		}
+		return sum / float64(n), true
+	}
+	ungated, ok := mean(AbsoluteGate)
+	if !ok {
+		return 0, false
+	}
+	gated, _ := mean(lufs(ungated) + RelativeGate)
+	return lufs(gated), true
+}
+
+// blockPowers returns the mean square, summed over channels, of every
+// whole 400 ms block.
+func (m *Meter) blockPowers() []float64 {
+	if len(m.energy) < hopsPerBlock {
+		return nil
+	}
+	out := make([]float64, 0, len(m.energy)-hopsPerBlock+1)
+	size := float64(hopsPerBlock * m.hop)
+	for i := hopsPerBlock; i <= len(m.energy); i++ {
+		var e float64
+		for _, h := range m.energy[i-hopsPerBlock : i] {
+			e += h
+		}
+		out = append(out, e/size)
+	}
+	return out
+}
+
+// lufs converts a K-weighted mean square, summed over channels, to LUFS.
+func lufs(power float64) float64 { return -0.691 + 10*math.Log10(power) }
