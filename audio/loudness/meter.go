@@ -55,6 +55,17 @@ func (m *Meter) AddMono(x []float32) {
 	}
 }
 
+// Break marks a join between two stretches of programme measured as one
+// (excerpts of a track, say): the filters start again from silence, the
+// unfinished 100 ms is dropped, and no block spans the join.
+func (m *Meter) Break() {
+	m.left, m.right = newKFilter(float64(m.rate)), newKFilter(float64(m.rate))
+	m.sum, m.filled = 0, 0
+	if n := len(m.energy); n > 0 && !math.IsNaN(m.energy[n-1]) {
+		m.energy = append(m.energy, math.NaN())
+	}
+}
+
 func (m *Meter) advance(n int) {
 	m.filled += n
 	m.samples += int64(n)
@@ -103,7 +114,9 @@ func (m *Meter) blockPowers() []float64 {
 		for _, h := range m.energy[i-hopsPerBlock : i] {
 			e += h
 		}
-		out = append(out, e/size)
+		if !math.IsNaN(e) { // not across a Break
+			out = append(out, e/size)
+		}
 	}
 	return out
 }

@@ -90,3 +90,24 @@ func TestMeterSilence(t *testing.T) {
 		t.Errorf("250 ms: %.1f LUFS, want none", l)
 	}
 }
+
+// Excerpts joined by Break measure as the blocks within each, with no block
+// across the join: a loud and a quiet excerpt give what the loud one alone
+// gives when the quiet one is below the relative gate.
+func TestMeterBreak(t *testing.T) {
+	m := NewMeter(44100)
+	m.AddMono(sine(1000, -20, 44100, 44100*5, 0))
+	m.Break()
+	m.Break() // twice is once
+	m.AddMono(sine(1000, -40, 44100, 44100*5, 0))
+	alone := NewMeter(44100)
+	alone.AddMono(sine(1000, -20, 44100, 44100*5, 0))
+	a, _ := m.Integrated()
+	b, _ := alone.Integrated()
+	if math.Abs(a-b) > 0.01 {
+		t.Errorf("with a quiet excerpt after a break: %.3f LUFS; the loud one alone: %.3f", a, b)
+	}
+	if n, want := len(m.blockPowers()), 2*(50-hopsPerBlock+1); n != want {
+		t.Errorf("%d blocks, want %d (none across the break)", n, want)
+	}
+}
