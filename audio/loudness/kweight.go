@@ -44,6 +44,9 @@ func newKFilter(rate float64) kFilter {
 // sumSquares K-weights x, continuing from the filter's state, and returns
 // the sum of the squares of the result.
 func (f *kFilter) sumSquares(x []float32) float64 {
+	if f.shelf.silent() && f.highpass.silent() && allZero(x) {
+		return 0 // silence through a filter at rest stays silence
+	}
 	s, h := f.shelf, f.highpass
 	var sum float64
 	for _, v := range x {
@@ -54,6 +57,32 @@ func (f *kFilter) sumSquares(x []float32) float64 {
 		h.x2, h.x1, h.y2, h.y1 = h.x1, y, h.y1, z
 		sum += z * z
 	}
+	s.flush()
+	h.flush()
 	f.shelf, f.highpass = s, h
 	return sum
+}
+
+// flush sets a state that has decayed to nothing to exactly zero. After a
+// sound, the filter's state decays towards zero through silence, into the
+// subnormal numbers, where arithmetic is a hundred times slower: measuring
+// a session that is mostly silence ran at 70x real time, not 2000x.
+func (b *biquad) flush() {
+	const tiny = 1e-25
+	for _, v := range []*float64{&b.x1, &b.x2, &b.y1, &b.y2} {
+		if math.Abs(*v) < tiny {
+			*v = 0
+		}
+	}
+}
+
+func (b *biquad) silent() bool { return b.x1 == 0 && b.x2 == 0 && b.y1 == 0 && b.y2 == 0 }
+
+func allZero(x []float32) bool {
+	for _, v := range x {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -93,11 +93,18 @@ func (b *firBank) peakAt(x []float32, i int) float32 {
 
 // maxAbs returns the largest magnitude in x.
 func maxAbs(x []float32) float32 {
-	var m float32
+	var hi, lo float32 // plain comparisons: the built-in max minds NaN and -0, and is slower
 	for _, v := range x {
-		m = max(m, abs32(v))
+		if v > hi {
+			hi = v
+		} else if v < lo {
+			lo = v
+		}
 	}
-	return m
+	if -lo > hi {
+		return -lo
+	}
+	return hi
 }
 
 func abs32(v float32) float32 { return math.Float32frombits(math.Float32bits(v) &^ (1 << 31)) }

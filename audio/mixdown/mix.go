@@ -1,0 +1,260 @@
+package mixdown
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/duck"
+	"github.com/floorcoach/floorcoach/audio/loudness"
+	"github.com/floorcoach/floorcoach/audio/music"
+)
+
+// Headroom is the gain the voice and tones must be rendered at for a Mix:
+// 6 dB under their own level.
+const Headroom = 0.5
+
+// blockFrames is how many frames a Mix works on at a time.
+const blockFrames = 4096
+
+// Options says what goes into a Mix besides the voice.
+type Options struct {
+	// Music plays under the voice; nil for none. It must be ready to
+	// read (music.Bed.Measure or Decode).
+	Music *music.Bed
+	// Envelope is the music's gain, frame by frame; required with Music.
+	Envelope *duck.Envelope
+	// Gain multiplies the whole mix before the limiter; 0 means 1.
+	Gain float64
+	// CeilingDB is the most the true peak of the output may reach, in
+	// dBTP (at most 0).
+	CeilingDB float64
+}
+
+// A Mix is the final mix of a session, read as 16-bit stereo. Its methods
+// are safe for concurrent use.
+type Mix struct {
+	mu        sync.Mutex
+	voice     audio.Seeker
+	bed       *music.Bed
+	env       *duck.Envelope
+	lim       *loudness.Limiter
+	ceilingDB float64
+	length    int64
+	pos       int64   // the next frame Read returns
+	in        int64   // the next frame fed to the limiter: pos + latency
+	gain      float32 // applied now
+	want      float32 // set by SetGain, reached over the next block
+	clipped   int64
+	voiceBuf  []int16
+	inL, inR  []float32
+	outL      []float32
+	outR      []float32
+	musL      []float32
+	musR      []float32
+	env32     []float32
+}
+
+// New returns the mix of voice (rendered at Headroom) with what o adds, at
+// frame 0.
+func New(voice audio.Seeker, o Options) (*Mix, error) {
+	if o.Music != nil && o.Envelope == nil {
+		return nil, errors.New("mixdown: music without an envelope")
+	}
+	g := float32(o.Gain)
+	if o.Gain == 0 {
+		g = 1
+	}
+	m := &Mix{voice: voice, bed: o.Music, env: o.Envelope, length: voice.Len(), gain: g, want: g,
+		lim: loudness.NewLimiter(audio.SampleRate, o.CeilingDB), ceilingDB: min(o.CeilingDB, 0)}
+	m.voiceBuf = make([]int16, 2*blockFrames)
+	for _, b := range []*[]float32{&m.inL, &m.inR, &m.outL, &m.outR, &m.musL, &m.musR, &m.env32} {
+		*b = make([]float32, blockFrames)
+	}
+	if err := m.seek(0); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Len returns the length of the mix in frames.
+func (m *Mix) Len() int64 { return m.length }
+
+// Pos returns the next frame Read returns.
+func (m *Mix) Pos() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.pos
+}
+
+// Clipped returns how many samples were clamped to 16 bits: none, unless
+// something is wrong, since the limiter's ceiling is below full scale.
+func (m *Mix) Clipped() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.clipped
+}
+
+// SetGain sets the gain of the whole mix; the change is spread over the
+// next block read, so that it makes no click.
+func (m *Mix) SetGain(g float64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.want = float32(max(g, 0))
+}
+
+// SeekFrame makes frame the next frame Read returns. The limiter starts
+// again there as after silence.
+func (m *Mix) SeekFrame(frame int64) error {
+	if frame < 0 || frame > m.length {
+		return fmt.Errorf("mixdown: seek to frame %d, outside 0 to %d", frame, m.length)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.seek(frame)
+}
+
+// seek moves to frame and fills the limiter's look-ahead from there.
+func (m *Mix) seek(frame int64) error {
+	if err := m.voice.SeekFrame(frame); err != nil {
+		return err
+	}
+	m.pos, m.in = frame, frame
+	m.gain = m.want
+	m.lim.Reset()
+	for left := m.lim.Latency(); left > 0; {
+		n := min(left, blockFrames)
+		if err := m.mixInput(n); err != nil {
+			return err
+		}
+		m.lim.Process(m.inL[:n], m.inR[:n], m.outL[:n], m.outR[:n]) // silence before frame
+		left -= n
+	}
+	return nil
+}
+
+// Read fills p with interleaved stereo frames (a trailing odd value is left
+// alone) and returns the number of values written; after the last frame,
+// 0 and io.EOF.
+func (m *Mix) Read(p []int16) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.pos >= m.length {
+		return 0, io.EOF
+	}
+	if len(p) < 2 {
+		return 0, io.ErrShortBuffer
+	}
+	frames := int(min(int64(len(p)/2), m.length-m.pos))
+	for done := 0; done < frames; {
+		n := min(frames-done, blockFrames)
+		if err := m.mixInput(n); err != nil {
+			return 2 * done, err
+		}
+		m.lim.Process(m.inL[:n], m.inR[:n], m.outL[:n], m.outR[:n])
+		m.clipped += toInt16(p[2*done:2*(done+n)], m.outL[:n], m.outR[:n])
+		m.pos += int64(n)
+		done += n
+	}
+	return 2 * frames, nil
+}
+
+// mixInput mixes the next n input frames into inL and inR, at the gain.
+func (m *Mix) mixInput(n int) error {
+	l, r := m.inL[:n], m.inR[:n]
+	if err := m.readVoice(l); err != nil {
+		return err
+	}
+	if m.bed != nil {
+		if err := m.addMusic(l, r, m.in); err != nil {
+			return err
+		}
+	} else {
+		copy(r, l)
+	}
+	m.applyGain(l, r)
+	m.in += int64(n)
+	return nil
+}
+
+// readVoice reads the voice's next frames into x, as float at its own
+// level; silence past its end.
+func (m *Mix) readVoice(x []float32) error {
+	p := m.voiceBuf[:2*len(x)]
+	got := 0
+	for got < len(p) {
+		k, err := m.voice.Read(p[got:])
+		got += k
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	clear(p[got:])
+	const scale = 1 / (Headroom * math.MaxInt16) // as audio.Renderer scales
+	for i := range x {
+		x[i] = float32(p[2*i]) * scale
+	}
+	return nil
+}
+
+// addMusic adds the music at its envelope to l (the voice), writing both
+// channels.
+func (m *Mix) addMusic(l, r []float32, at int64) error {
+	ml, mr, g := m.musL[:len(l)], m.musR[:len(l)], m.env32[:len(l)]
+	if err := m.bed.Read(ml, mr, at); err != nil {
+		return err
+	}
+	m.env.Fill(g, at)
+	for i, v := range l {
+		l[i], r[i] = v+ml[i]*g[i], v+mr[i]*g[i]
+	}
+	return nil
+}
+
+// applyGain multiplies by the gain, moving it to the one wanted over the
+// block.
+func (m *Mix) applyGain(l, r []float32) {
+	if m.gain == m.want && m.gain == 1 {
+		return
+	}
+	step := (m.want - m.gain) / float32(len(l))
+	for i := range l {
+		g := m.gain + step*float32(i+1)
+		l[i] *= g
+		r[i] *= g
+	}
+	m.gain = m.want
+}
+
+// toInt16 rounds the frames to 16 bits into p, interleaved, and returns how
+// many samples it clamped.
+func toInt16(p []int16, l, r []float32) (clamped int64) {
+	p = p[:2*len(l)]
+	r = r[:len(l)]
+	for i := range l {
+		a, ca := round16(l[i])
+		b, cb := round16(r[i])
+		p[2*i], p[2*i+1] = a, b
+		clamped += ca + cb
+	}
+	return clamped
+}
+
+// round16 scales v to 16 bits, rounding to nearest (halves up), and says
+// if it clamped.
+func round16(v float32) (int16, int64) {
+	x := v*math.MaxInt16 + 32768.5 // positive in range, so conversion floors
+	switch {
+	case x >= 65535.5:
+		return math.MaxInt16, 1
+	case x < 0.5:
+		return math.MinInt16, 1
+	}
+	return int16(int32(x) - 32768), 0
+}
