@@ -288,4 +288,3 @@ func (d *decoded) ReadAt(l, r []float32, frame int64) (int, error) {
 }
 
 func (d *decoded) Close() error { return d.r.d.Close() }
-
