@@ -33,6 +33,10 @@ const (
 	MaxTonePeakDB = -11.0
 )
 
+// TickBelowSpeech is how far, in LU, a tick's loudness is below the voice's
+// (SpeechLUFS), both measured over SpeechBlock blocks.
+const TickBelowSpeech = 10.7
+
 // Tone kinds, as the timeline names them.
 const (
 	ToneTick      = "tick"
@@ -109,7 +113,12 @@ func toneSpecs() map[string]toneSpec {
 		}
 	}
 	return map[string]toneSpec{
-		ToneTick:  {-26, []note{{dur: 0.05, attack: 0.002, release: 0.015, hz: TickHz, amp: 1, partials: woodblock}}},
+		// Ticks sit about 11 LU under the voice, measured as clips are
+		// (TickBelowSpeech): at 22 LU under, as they were, they vanished on
+		// a floor two metres from a phone, and under music. They stay below
+		// every other tone, the phase's too, being the sound heard most:
+		// every second of every hold.
+		ToneTick:  {-14, []note{{dur: 0.05, attack: 0.002, release: 0.015, hz: TickHz, amp: 1, partials: woodblock}}},
 		TonePip:   {-12, []note{{dur: 0.1, attack: 0.005, release: 0.03, hz: PipHz, amp: 1, partials: blip}}},
 		ToneStart: {-12, two(StartFromHz, StartToHz, blip)},
 		ToneEnd:   {-12, two(EndFromHz, EndToHz, blip)},

@@ -15,7 +15,7 @@ var toneTable = []struct {
 	peakDB  float64
 	ms      float64 // length
 }{
-	{ToneTick, []float64{TickHz}, -26, 50},
+	{ToneTick, []float64{TickHz}, -14, 50},
 	{TonePip, []float64{PipHz}, -12, 100},
 	{ToneStart, []float64{StartFromHz, StartToHz}, -12, 300},
 	{ToneEnd, []float64{EndFromHz, EndToHz}, -12, 300},
@@ -130,4 +130,15 @@ func TestToneCached(t *testing.T) {
 		}
 	}()
 	Tone("nope")
+}
+
+// A tick is as far under the voice as TickBelowSpeech says, measured as
+// clips are.
+func TestTickLevel(t *testing.T) {
+	x := make([]float32, SampleRate)
+	copy(x[1000:], Tone(ToneTick).Samples)
+	got, ok := Loudness(x, SampleRate, SpeechBlock)
+	if below := SpeechLUFS - got; !ok || math.Abs(below-TickBelowSpeech) > 0.2 {
+		t.Errorf("a tick is %.1f LU under the voice, want %.1f", below, TickBelowSpeech)
+	}
 }

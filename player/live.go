@@ -61,7 +61,7 @@ type Live struct {
 }
 
 // NewLive prepares to play tl through out, from src's current frame
-// (src must play tl: see Timeline.Stream), at volume (0 to 1).
+// (src must play tl: see Timeline.Stream), at volume (0 to MaxVolume).
 func NewLive(tl *Timeline, out Output, src audio.Seeker, volume float64) *Live {
 	return &Live{tl: tl, out: out, src: src, volume: clampVolume(volume),
 		jumps: 1, target: src.Pos(), segStart: src.Pos(), ended: src.Pos(), heard: map[int]bool{},

@@ -45,7 +45,7 @@ func playLive(t *testing.T, tl *Timeline, from int64) (*Live, time.Time, <-chan 
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { spk.Close() })
-	src, err := tl.Stream(nil, from)
+	src, err := tl.Stream(nil, Unity, from)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func BenchmarkLiveDrift(b *testing.B) {
 	}
 	defer spk.Close()
 	tl := toneTimeline(60 * time.Second)
-	src, err := tl.Stream(nil, 0)
+	src, err := tl.Stream(nil, Unity, 0)
 	if err != nil {
 		b.Fatal(err)
 	}

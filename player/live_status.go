@@ -25,7 +25,7 @@ type Status struct {
 
 	Paused bool
 	Done   bool    // the session has ended: played to its end, stopped or failed
-	Volume float64 // 0 to 1
+	Volume float64 // 0 to MaxVolume
 
 	// Jumps counts the jumps of the position (the start, Next, Restart);
 	// JumpedTo is the frame the last one went to. A Feed uses them.

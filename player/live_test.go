@@ -221,7 +221,8 @@ func TestLiveVolumeAndPause(t *testing.T) {
 		act  func() error
 		want float64
 	}{{l.VolumeUp, 0.6}, {l.VolumeUp, 0.7}, {l.VolumeUp, 0.8}, {l.VolumeUp, 0.9}, {l.VolumeUp, 1},
-		{l.VolumeUp, 1}, {l.VolumeDown, 0.9}, {func() error { return l.SetVolume(0.05) }, 0.05},
+		{l.VolumeUp, 1.1}, {func() error { return l.SetVolume(1.95) }, 1.95}, {l.VolumeUp, MaxVolume},
+		{l.VolumeUp, MaxVolume}, {l.VolumeDown, 1.9}, {func() error { return l.SetVolume(0.05) }, 0.05},
 		{l.VolumeDown, 0}, {l.VolumeDown, 0}} {
 		tc.act()
 		if got := l.Status().Volume; got != tc.want || out.volume != tc.want {
