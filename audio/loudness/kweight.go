@@ -42,24 +42,31 @@ func newKFilter(rate float64) kFilter {
 }
 
 // sumSquares K-weights x, continuing from the filter's state, and returns
-// the sum of the squares of the result.
+// the sum of the squares of the result. The state lives in local
+// variables during the loop: as struct fields it would be stored and
+// loaded every sample, which made this four times slower.
 func (f *kFilter) sumSquares(x []float32) float64 {
 	if f.shelf.silent() && f.highpass.silent() && allZero(x) {
 		return 0 // silence through a filter at rest stays silence
 	}
-	s, h := f.shelf, f.highpass
+	s, h := &f.shelf, &f.highpass
+	sb0, sb1, sb2, sa1, sa2 := s.b0, s.b1, s.b2, s.a1, s.a2
+	hb0, hb1, hb2, ha1, ha2 := h.b0, h.b1, h.b2, h.a1, h.a2
+	sx1, sx2, sy1, sy2 := s.x1, s.x2, s.y1, s.y2
+	hx1, hx2, hy1, hy2 := h.x1, h.x2, h.y1, h.y2
 	var sum float64
 	for _, v := range x {
 		in := float64(v)
-		y := s.b0*in + s.b1*s.x1 + s.b2*s.x2 - s.a1*s.y1 - s.a2*s.y2
-		s.x2, s.x1, s.y2, s.y1 = s.x1, in, s.y1, y
-		z := h.b0*y + h.b1*h.x1 + h.b2*h.x2 - h.a1*h.y1 - h.a2*h.y2
-		h.x2, h.x1, h.y2, h.y1 = h.x1, y, h.y1, z
+		y := sb0*in + sb1*sx1 + sb2*sx2 - sa1*sy1 - sa2*sy2
+		sx2, sx1, sy2, sy1 = sx1, in, sy1, y
+		z := hb0*y + hb1*hx1 + hb2*hx2 - ha1*hy1 - ha2*hy2
+		hx2, hx1, hy2, hy1 = hx1, y, hy1, z
 		sum += z * z
 	}
+	s.x1, s.x2, s.y1, s.y2 = sx1, sx2, sy1, sy2
+	h.x1, h.x2, h.y1, h.y2 = hx1, hx2, hy1, hy2
 	s.flush()
 	h.flush()
-	f.shelf, f.highpass = s, h
 	return sum
 }
 

@@ -78,8 +78,19 @@ func (m *Meter) advance(n int) {
 // Integrated returns the programme's integrated loudness in LUFS, and false
 // when there is none: less than one 400 ms block, or nothing above the
 // absolute gate (silence).
-func (m *Meter) Integrated() (float64, bool) {
-	blocks := m.blockPowers()
+func (m *Meter) Integrated() (float64, bool) { return m.IntegratedWith(nil) }
+
+// Hops returns how many whole 100 ms stretches were measured: blocks are
+// made of four of them.
+func (m *Meter) Hops() int { return len(m.energy) }
+
+// IntegratedWith returns the integrated loudness the programme would have
+// with the energy of each 100 ms stretch multiplied by the matching
+// element of scale (a gain squared): how a gain that varies slowly, such
+// as a limiter's, would change it. A nil scale, or one shorter than Hops,
+// leaves the stretches beyond it as they are.
+func (m *Meter) IntegratedWith(scale []float64) (float64, bool) {
+	blocks := m.blockPowers(scale)
 	mean := func(floor float64) (float64, bool) {
 		sum, n := 0.0, 0
 		for _, p := range blocks {
@@ -102,8 +113,8 @@ func (m *Meter) Integrated() (float64, bool) {
 }
 
 // blockPowers returns the mean square, summed over channels, of every
-// whole 400 ms block.
-func (m *Meter) blockPowers() []float64 {
+// whole 400 ms block, each hop's energy scaled as IntegratedWith says.
+func (m *Meter) blockPowers(scale []float64) []float64 {
 	if len(m.energy) < hopsPerBlock {
 		return nil
 	}
@@ -111,8 +122,12 @@ func (m *Meter) blockPowers() []float64 {
 	size := float64(hopsPerBlock * m.hop)
 	for i := hopsPerBlock; i <= len(m.energy); i++ {
 		var e float64
-		for _, h := range m.energy[i-hopsPerBlock : i] {
-			e += h
+		for j := i - hopsPerBlock; j < i; j++ {
+			if j < len(scale) {
+				e += m.energy[j] * scale[j]
+			} else {
+				e += m.energy[j]
+			}
 		}
 		if !math.IsNaN(e) { // not across a Break
 			out = append(out, e/size)

@@ -107,7 +107,30 @@ func TestMeterBreak(t *testing.T) {
 	if math.Abs(a-b) > 0.01 {
 		t.Errorf("with a quiet excerpt after a break: %.3f LUFS; the loud one alone: %.3f", a, b)
 	}
-	if n, want := len(m.blockPowers()), 2*(50-hopsPerBlock+1); n != want {
+	if n, want := len(m.blockPowers(nil)), 2*(50-hopsPerBlock+1); n != want {
 		t.Errorf("%d blocks, want %d (none across the break)", n, want)
+	}
+}
+
+// Scaling every stretch by the same gain moves the loudness by that gain;
+// scaling only the loud part by a gain moves it by nearly as much, the
+// quiet part being gated out.
+func TestMeterIntegratedWith(t *testing.T) {
+	m := NewMeter(44100)
+	m.AddMono(concat(sine(1000, -20, 44100, 44100*10, 0), sine(1000, -45, 44100, 44100*10, 0)))
+	base, _ := m.Integrated()
+	half := make([]float64, m.Hops())
+	for i := range half {
+		half[i] = 0.25 // -6 dB
+	}
+	if got, _ := m.IntegratedWith(half); math.Abs(got-(base-6.02)) > 0.01 {
+		t.Errorf("all 6 dB down: %.2f, want %.2f", got, base-6.02)
+	}
+	loud := make([]float64, 100)
+	for i := range loud {
+		loud[i] = 0.25
+	}
+	if got, _ := m.IntegratedWith(loud); math.Abs(got-(base-6.02)) > 0.05 {
+		t.Errorf("the loud half 6 dB down: %.2f, want about %.2f", got, base-6.02)
 	}
 }

@@ -1,7 +1,7 @@
 package loudness
 
-// TruePeak measures the true peak of a stereo or mono stream, fed in order.
-// The zero value is ready to use.
+// TruePeak measures the true peak of a stereo or mono stream, fed in order,
+// with the fine interpolator. The zero value is ready to use.
 type TruePeak struct {
 	hist [2][]float32 // each channel's last samples, for the interpolator
 	peak float32
@@ -23,9 +23,8 @@ func (t *TruePeak) add(ch int, x []float32) {
 		t.hist[ch] = make([]float32, firBehind+firAhead) // silence before the start
 	}
 	buf := append(t.hist[ch], x...)
-	b := fir()
 	for i := firBehind; i+firAhead < len(buf); i++ {
-		t.peak = max(t.peak, b.peakAt(buf, i))
+		t.peak = max(t.peak, truePeakAt(buf, i, 0))
 	}
 	t.hist[ch] = append(buf[:0], buf[len(buf)-firBehind-firAhead:]...)
 }
@@ -33,7 +32,6 @@ func (t *TruePeak) add(ch int, x []float32) {
 // Peak returns the true peak so far, linear (1 is full scale), counting the
 // last samples as followed by silence.
 func (t *TruePeak) Peak() float64 {
-	b := fir()
 	peak := t.peak
 	for _, h := range t.hist {
 		if h == nil {
@@ -41,7 +39,7 @@ func (t *TruePeak) Peak() float64 {
 		}
 		buf := append(append([]float32(nil), h...), make([]float32, firAhead)...)
 		for i := firBehind; i+firAhead < len(buf); i++ { // the samples add left unmeasured
-			peak = max(peak, b.peakAt(buf, i))
+			peak = max(peak, truePeakAt(buf, i, 0))
 		}
 	}
 	return float64(peak)

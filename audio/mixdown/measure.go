@@ -7,6 +7,10 @@ import (
 	"github.com/floorcoach/floorcoach/audio/loudness"
 )
 
+// peakBlock is the stretch of frames Measure keeps one peak for: 11.6 ms,
+// fine enough to follow a limiter's gain, and 7 MB for six hours.
+const peakBlock = 512
+
 // Level is the level of a mix, as Measure finds it.
 type Level struct {
 	LUFS   float64 // integrated loudness, EBU R128
@@ -21,29 +25,41 @@ type Level struct {
 func (m *Mix) Measure(ctx context.Context, progress func(done int64)) (Level, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.measure(ctx, false, progress)
+	ms, err := m.measure(ctx, false, progress)
+	if err != nil {
+		return Level{}, err
+	}
+	return ms.level, m.seek(0)
+}
+
+// measurement is what a pass of measure finds: the level, the meter that
+// found it, and the peak of every peakBlock frames.
+type measurement struct {
+	level Level
+	meter *loudness.Meter
+	peaks []float32
 }
 
 // measure measures the mix before the limiter, or after it if limited.
-func (m *Mix) measure(ctx context.Context, limited bool, progress func(done int64)) (Level, error) {
+func (m *Mix) measure(ctx context.Context, limited bool, progress func(done int64)) (*measurement, error) {
 	if err := m.seek(0); err != nil {
-		return Level{}, err
+		return nil, err
 	}
 	if !limited {
 		if err := m.voice.SeekFrame(0); err != nil {
-			return Level{}, err
+			return nil, err
 		}
 		m.in = 0
 	}
-	meter := loudness.NewMeter(audio.SampleRate)
-	var peak float32
+	ms := &measurement{meter: loudness.NewMeter(audio.SampleRate)}
+	ms.peaks = make([]float32, 0, (m.length+peakBlock-1)/peakBlock)
 	for m.pos < m.length {
 		if err := ctx.Err(); err != nil {
-			return Level{}, err
+			return nil, err
 		}
 		n := int(min(blockFrames, m.length-m.pos))
 		if err := m.mixInput(n); err != nil {
-			return Level{}, err
+			return nil, err
 		}
 		l, r := m.inL[:n], m.inR[:n]
 		if limited {
@@ -52,18 +68,25 @@ func (m *Mix) measure(ctx context.Context, limited bool, progress func(done int6
 		}
 		m.pos += int64(n)
 		if m.bed == nil {
-			meter.AddMono(l)
-			peak = max(peak, maxAbs(l))
+			ms.meter.AddMono(l)
 		} else {
-			meter.AddStereo(l, r)
-			peak = max(peak, maxAbs(l), maxAbs(r))
+			ms.meter.AddStereo(l, r)
+		}
+		for k := 0; k < n; k += peakBlock { // blockFrames is a multiple of peakBlock
+			e := min(k+peakBlock, n)
+			ms.peaks = append(ms.peaks, max(maxAbs(l[k:e]), maxAbs(r[k:e])))
 		}
 		if progress != nil {
 			progress(m.pos)
 		}
 	}
-	lufs, ok := meter.Integrated()
-	return Level{LUFS: lufs, Silent: !ok, PeakDB: loudness.DB(float64(peak))}, m.seek(0)
+	var peak float32
+	for _, p := range ms.peaks {
+		peak = max(peak, p)
+	}
+	lufs, ok := ms.meter.Integrated()
+	ms.level = Level{LUFS: lufs, Silent: !ok, PeakDB: loudness.DB(float64(peak))}
+	return ms, nil
 }
 
 func maxAbs(x []float32) float32 {

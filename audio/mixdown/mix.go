@@ -46,6 +46,7 @@ type Mix struct {
 	length    int64
 	pos       int64   // the next frame Read returns
 	in        int64   // the next frame fed to the limiter: pos + latency
+	fadeAt    int64   // the music fades in from here: the last frame sought to, unless 0
 	gain      float32 // applied now
 	want      float32 // set by SetGain, reached over the next block
 	clipped   int64
@@ -59,7 +60,7 @@ type Mix struct {
 }
 
 // New returns the mix of voice (rendered at Headroom) with what o adds, at
-// frame 0.
+// the voice's position.
 func New(voice audio.Seeker, o Options) (*Mix, error) {
 	if o.Music != nil && o.Envelope == nil {
 		return nil, errors.New("mixdown: music without an envelope")
@@ -74,7 +75,7 @@ func New(voice audio.Seeker, o Options) (*Mix, error) {
 	for _, b := range []*[]float32{&m.inL, &m.inR, &m.outL, &m.outR, &m.musL, &m.musR, &m.env32} {
 		*b = make([]float32, blockFrames)
 	}
-	if err := m.seek(0); err != nil {
+	if err := m.seek(voice.Pos()); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -122,7 +123,7 @@ func (m *Mix) seek(frame int64) error {
 	if err := m.voice.SeekFrame(frame); err != nil {
 		return err
 	}
-	m.pos, m.in = frame, frame
+	m.pos, m.in, m.fadeAt = frame, frame, frame
 	m.gain = m.want
 	m.lim.Reset()
 	for left := m.lim.Latency(); left > 0; {
@@ -211,6 +212,7 @@ func (m *Mix) addMusic(l, r []float32, at int64) error {
 		return err
 	}
 	m.env.Fill(g, at)
+	m.fadeAfterSeek(g, at)
 	for i, v := range l {
 		l[i], r[i] = v+ml[i]*g[i], v+mr[i]*g[i]
 	}
@@ -257,4 +259,23 @@ func round16(v float32) (int16, int64) {
 		return math.MinInt16, 1
 	}
 	return int16(int32(x) - 32768), 0
+}
+
+// seekFade is how long music takes to fade in where play starts or jumps
+// to, but at the session's start, where the envelope fades it in.
+const seekFade = audio.SampleRate
+
+// fadeAfterSeek multiplies g, the music's gains from frame at on, by a
+// fade in from the last frame sought to.
+func (m *Mix) fadeAfterSeek(g []float32, at int64) {
+	if m.fadeAt == 0 {
+		return
+	}
+	for i := range g {
+		d := at + int64(i) - m.fadeAt
+		if d >= seekFade {
+			return
+		}
+		g[i] *= float32(0.5 - 0.5*math.Cos(math.Pi*float64(d)/seekFade))
+	}
 }

@@ -13,6 +13,8 @@ import (
 	"syscall"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/mixdown"
+	"github.com/floorcoach/floorcoach/audio/music"
 	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
@@ -27,13 +29,21 @@ func exportCommand() *cli.Command {
 			"phone or any player. The format comes from the file's extension or --format.\n" +
 			"Each named step becomes a chapter. The file appears whole or not at all: an\n" +
 			"existing file is kept unless --force, and an error or Ctrl-C leaves nothing.\n\n" +
+			"The whole mix is brought to a loudness measured as EBU R128 says (-16 LUFS,\n" +
+			"as podcasts and phones expect; --loudness to choose), with its true peak held\n" +
+			"at -1 dBTP or under by a limiter, so it plays as loud as the music around it\n" +
+			"and never clips. With --music, music plays under the voice, 12 dB quieter\n" +
+			"while a line is spoken, faded in and out; a folder's tracks play in turn.\n\n" +
 			"Examples:\n" +
 			"   floorcoach export lower-back -o back.mp3\n" +
 			"   floorcoach export lower-back -o back.flac --level gentle\n" +
+			"   floorcoach export lower-back -o back.mp3 --music ~/Music/calm.mp3\n" +
+			"   floorcoach export lower-back -o back.mp3 --music ~/Music/playlist/ --shuffle\n" +
+			"   floorcoach export lower-back -o back.mp3 --loudness -14 --tones 1.5\n" +
 			"   floorcoach export lower-back -o back.mp3 --captions   # also writes back.vtt\n" +
 			"   floorcoach export my-routine.yaml -o mine.mp3 --voice ~/voices/anna\n" +
 			"   floorcoach export demo -o - | ffplay -                 # WAV to standard output",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true,
 				Usage: "the `FILE` to write (.wav, .mp3 or .flac); - writes to standard output"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
@@ -41,12 +51,38 @@ func exportCommand() *cli.Command {
 			levelFlag, voiceFlag, strictFlag,
 			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: audio.DefaultBitrate,
 				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
+			&cli.Float64Flag{Name: "loudness", Value: defaultLoudness,
+				Usage: fmt.Sprintf("the loudness of the file in `LUFS` (EBU R128), from %v to %v: -16 suits phones and podcasts, -23 broadcast", minLoudness, maxLoudness)},
 			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite FILE if it exists"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-		},
+		}, mixFlags()...),
 		Action: runExport,
 	}
+}
+
+// The loudness of exports.
+const (
+	// defaultLoudness is what speech for phones is mastered to: podcast
+	// platforms ask for -16 LUFS, and music services play speech there.
+	// Louder than maxLoudness, speech whose peaks must stay under -1 dBTP
+	// has its syllables flattened by the limiter (at -10 LUFS, by 6 dB and
+	// more), and the target is not reached within 1 LU.
+	defaultLoudness = -16.0
+	minLoudness     = -40.0
+	maxLoudness     = -12.0
+)
+
+// ceilingFor is the true peak the limiter holds a format's file to. The
+// files are judged against -1 dBTP: lossless ones keep 0.2 dB for the
+// difference between meters' interpolators; MP3 keeps 1 dB more, for the
+// peaks the encoder's quantization adds (measured up to 0.6 dB at 128
+// kbit/s).
+func ceilingFor(f audio.Format) float64 {
+	if f == audio.MP3 {
+		return -2.2
+	}
+	return -1.2
 }
 
 func runExport(c *cli.Context) error {
@@ -58,21 +94,37 @@ func runExport(c *cli.Context) error {
 	if out == "-" && c.Bool("captions") {
 		return usagef("export: --captions needs -o FILE: it writes the captions beside the file")
 	}
+	target := c.Float64("loudness")
+	if !(target >= minLoudness && target <= maxLoudness) {
+		return usagef("--loudness %v: must be from %v to %v LUFS", target, minLoudness, maxLoudness)
+	}
+	mix, err := readMixFlags(c)
+	if err != nil {
+		return err
+	}
 	p, err := loadPlan(c)
 	if err != nil {
 		return err
 	}
 	warnMissing(c, p)
+	bed, err := mix.openMusic(p.timeline) // every track checked before anything is written
+	if err != nil {
+		return err
+	}
+	if bed != nil {
+		defer bed.Close()
+	}
 	if err := p.preload(); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	job := &exportJob{c: c, p: p, format: format, mix: mix, bed: bed, target: target}
 	if out == "-" {
-		return encodeTo(ctx, c, p, format, c.App.Writer)
+		return job.run(ctx, c.App.Writer)
 	}
 	if err := writeFile(out, c.Bool("force"), func(w io.Writer) error {
-		return encodeTo(ctx, c, p, format, w)
+		return job.run(ctx, w)
 	}); err != nil {
 		return err
 	}
@@ -122,23 +174,55 @@ func writeFile(path string, force bool, write func(io.Writer) error) error {
 	return f.Commit()
 }
 
-// encodeTo renders the plan and encodes it to w, with progress on a
-// terminal, stopping cleanly when ctx is cancelled.
-func encodeTo(ctx context.Context, c *cli.Context, p *plan, f audio.Format, w io.Writer) error {
-	r, err := p.timeline.Render(p.voice)
-	if err != nil {
-		return err
-	}
-	bar := newProgress(c, r.Len())
-	meta := audio.Meta{Title: p.session.Title, About: p.session.About,
-		Encoder: "floorcoach " + version, Chapters: p.timeline.Chapters()}
-	src := &cancellable{Source: r, ctx: ctx}
-	err = audio.Encode(w, f, src, meta, audio.EncodeOptions{Bitrate: c.Int("bitrate"), Progress: bar.set})
+// exportJob is one export under way.
+type exportJob struct {
+	c      *cli.Context
+	p      *plan
+	format audio.Format
+	mix    mixSettings
+	bed    *music.Bed
+	target float64
+}
+
+// run decodes the music, mixes and measures the session, and encodes it at
+// its loudness to w, with progress on a terminal, stopping cleanly when
+// ctx is cancelled.
+func (j *exportJob) run(ctx context.Context, w io.Writer) error {
+	bar := newProgress(j.c, j.p.timeline.Length)
+	err := j.encode(ctx, w, bar)
 	bar.finish(err == nil)
 	if ctx.Err() != nil {
 		return fmt.Errorf("export: interrupted; nothing was written")
 	}
 	return err
+}
+
+func (j *exportJob) encode(ctx context.Context, w io.Writer, bar *progress) error {
+	if j.bed != nil {
+		bar.stage("decoding music", 1)
+		err := j.bed.Decode(ctx, "", func(done, total int64) { bar.total = total; bar.set(done) })
+		if err != nil {
+			return err
+		}
+	}
+	tl := j.p.timeline
+	r, err := tl.Render(j.p.voice, j.mix.balance())
+	if err != nil {
+		return err
+	}
+	m, err := newMix(tl, r, j.bed, mixdown.Options{CeilingDB: ceilingFor(j.format)})
+	if err != nil {
+		return err
+	}
+	bar.stage("measuring", tl.Length)
+	if _, err := m.Normalize(ctx, j.target, bar.set); err != nil {
+		return err
+	}
+	bar.stage("exporting", tl.Length)
+	meta := audio.Meta{Title: j.p.session.Title, About: j.p.session.About,
+		Encoder: "floorcoach " + version, Chapters: tl.Chapters()}
+	src := &cancellable{Source: m, ctx: ctx}
+	return audio.Encode(w, j.format, src, meta, audio.EncodeOptions{Bitrate: j.c.Int("bitrate"), Progress: bar.set})
 }
 
 // cancellable stops a source when its context is cancelled.

@@ -77,7 +77,7 @@ func mediaButton(t *testing.T, name, method string, args ...string) string {
 // returns once the first 300 ms have been heard.
 func playOnBus(t *testing.T, p *plan) (*player.Live, *media, <-chan error) {
 	t.Helper()
-	spk, src, err := prepare(p, 0)
+	spk, src, err := prepare(p, mixSettings{tones: 1}, nil, 0, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
