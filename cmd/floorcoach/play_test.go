@@ -33,8 +33,11 @@ func TestPlayUsage(t *testing.T) {
 	}{
 		{[]string{"play", script, "--from", "3"}, `floorcoach: --from 3: "Quick demo" has steps 1 to 2`},
 		{[]string{"play", "--from", "0", script}, `--from 0: "Quick demo" has steps 1 to 2`},
-		{[]string{"play", script, "--volume", "1.5"}, "floorcoach: --volume 1.5: must be from 0 to 1"},
-		{[]string{"play", script, "--volume", "-0.1"}, "--volume -0.1: must be from 0 to 1"},
+		{[]string{"play", script, "--volume", "2.5"}, "floorcoach: --volume 2.5: must be from 0 to 2"},
+		{[]string{"play", script, "--volume", "-0.1"}, "--volume -0.1: must be from 0 to 2"},
+		{[]string{"play", script, "--tones", "5"}, "--tones 5: must be from 0 to 4"},
+		{[]string{"play", script, "--shuffle"}, "--shuffle: needs --music FOLDER"},
+		{[]string{"play", script, "--music-level", "-6"}, "--music-level: needs --music"},
 		{[]string{"play"}, "floorcoach: play: missing SESSION"},
 		{[]string{"play", script, "--level", "hard"}, `unknown level "hard"`},
 	} {

@@ -107,3 +107,15 @@ func TestOnsets(t *testing.T) {
 		t.Errorf("Onsets with a 20 ms gap = %v, want [1 10001 30001]", got)
 	}
 }
+
+// Band finds a weak tone beside a strong one an octave and a half away,
+// where Goertzel's plain window does not.
+func TestBand(t *testing.T) {
+	x := add(sine(70, 0.01, 44100, 8820), sine(200, 0.5, 44100, 8820))
+	if got := Band(x, 44100, 70, 0, len(x)); math.Abs(got-0.01) > 0.0005 {
+		t.Errorf("Band(70 Hz) = %.5f, want 0.01", got)
+	}
+	if got := Band(x, 44100, 70, 0, 4410); math.Abs(got-0.01) > 0.001 {
+		t.Errorf("Band(70 Hz) over 0.1 s = %.5f, want 0.01", got)
+	}
+}
