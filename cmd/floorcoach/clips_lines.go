@@ -72,7 +72,9 @@ func ownLines(s *scripts.Session) map[string]string {
 		}
 	}
 	add(s.Title, place(s.File, top["title"], "title"))
-	add(s.Warning, place(s.File, top["warning"], "warning"))
+	for i, line := range s.Warning {
+		add(line, place(s.File, top[fmt.Sprint("warning", i)], "warning"))
+	}
 	for i, line := range s.Closing {
 		add(line, place(s.File, top[fmt.Sprint("closing", i)], "closing"))
 	}
@@ -97,17 +99,13 @@ func eventPlace(s *scripts.Session, tl *player.Timeline, e player.Event) string 
 	if e.Step == 0 {
 		return place(s.File, 0, "end of the session")
 	}
-	i := e.Step - 1
-	for i > 0 && tl.Steps[i].Top == 0 { // a rest between steps: the step before it
-		i--
-	}
-	sp := tl.Steps[i]
+	sp := tl.Steps[e.Step-1]
 	if sp.Top == 0 || sp.Top > len(s.Steps) {
 		return place(s.File, 0, sp.Name)
 	}
 	st := findStep(s.Steps[sp.Top-1], sp.Name)
 	label := stepLabel(st)
-	if i != e.Step-1 {
+	if sp.RestAt > 0 && e.At >= sp.RestAt {
 		label = "rest after " + label
 	}
 	return place(s.File, st.Pos.Line, label)
@@ -151,7 +149,8 @@ func place(file string, line int, label string) string {
 }
 
 // topLines returns the lines of a script file's title, warning and closing
-// lines ("closing0", "closing1"…), or nil for a built-in session.
+// lines ("warning0"…, "closing0", "closing1"…), or nil for a built-in
+// session.
 func topLines(file string) map[string]int {
 	if slices.Contains(scripts.BuiltinNames(), file) {
 		return nil
@@ -166,10 +165,10 @@ func topLines(file string) map[string]int {
 	for i := 0; i+1 < len(m); i += 2 {
 		key, val := m[i].Value, m[i+1]
 		lines[key] = val.Line
-		if key == "closing" {
-			lines["closing0"] = val.Line
+		if key == "closing" || key == "warning" {
+			lines[key+"0"] = val.Line
 			for j, item := range val.Content {
-				lines[fmt.Sprint("closing", j)] = item.Line
+				lines[fmt.Sprint(key, j)] = item.Line
 			}
 		}
 	}
