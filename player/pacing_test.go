@@ -93,7 +93,8 @@ func TestRoomToSwitchSides(t *testing.T) {
 
 // Long holds are never quiet for longer than the step's every: the
 // breathing cues fill them in turn, or the step's own during lines; a
-// quiet step is left quiet.
+// quiet step is left quiet. During lines are said in shorter holds too,
+// where they have room: 5 s clear of the lines around them.
 func TestQuietStretchesAreFilled(t *testing.T) {
 	for _, tc := range []struct {
 		name, step string
@@ -106,6 +107,7 @@ func TestQuietStretchesAreFilled(t *testing.T) {
 		{"between reminders", "hold: 2m", []string{sayBreathe, sayKeepBreathing}, 30 * time.Second},
 		{"quiet", "hold: 2m, remind: [], quiet: true", nil, 120 * time.Second},
 		{"quiet with own lines", "hold: 90s, remind: [], quiet: true, during: Soften.", []string{"Soften.", "Soften."}, 30 * time.Second},
+		{"own lines in a short hold", "hold: 40s, during: [Soften., Let go., Rest.]", []string{"Soften.", "Let go.", "Rest."}, 10 * time.Second},
 		{"reps counted by nobody", "reps: 20, tempo: [2s, 2s], count: none", []string{sayBreathe, sayKeepBreathing}, 30 * time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

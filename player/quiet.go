@@ -15,7 +15,9 @@ var breathCues = []string{sayBreathe, sayKeepBreathing}
 // start tone to a line, or from a line to the end tone): the step's during
 // lines in turn, or, unless the step is quiet, the breathing cues. Each
 // line goes evenly into its stretch, at least minApart from the lines
-// around it and cueGap clear of them.
+// around it and cueGap clear of them. During lines the stretches did not
+// call for are then said in the longest stretches that have room, so that
+// each is heard once in every clock long enough for them.
 func (b *builder) fill(st *scripts.Step, c clock) {
 	lines := make([]string, len(st.During))
 	for i, l := range st.During {
@@ -33,6 +35,23 @@ func (b *builder) fill(st *scripts.Step, c clock) {
 		next = b.fillGap(prev, e, lines, next, every)
 		prev = e
 	}
+	for next < len(st.During) && b.sayInLongest(c, lines[next]) {
+		next++
+	}
+}
+
+// sayInLongest says a line in the middle of the longest stretch of clock c
+// between two lines (or a tone and a line), and reports whether it fitted.
+func (b *builder) sayInLongest(c clock, text string) bool {
+	marks := append([]Event{{At: c.start}}, b.spokenIn(c)...)
+	marks = append(marks, Event{At: c.end})
+	var a, z Event
+	for i := 1; i < len(marks); i++ {
+		if marks[i].At-marks[i-1].At > z.At-a.At {
+			a, z = marks[i-1], marks[i]
+		}
+	}
+	return b.fillGap(a, z, []string{text}, 0, (z.At-a.At+1)/2) > 0
 }
 
 // spokenIn returns the spoken events inside clock c, in time order.

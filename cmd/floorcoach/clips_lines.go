@@ -62,7 +62,8 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 }
 
 // ownLines returns where the script writes each of its own lines (title,
-// warning, closing, names, say and phases), by NormalizeText.
+// warning, closing, names, say, during, after and phases, per-side lines
+// for each side), by NormalizeText.
 func ownLines(s *scripts.Session) map[string]string {
 	top := topLines(s.File)
 	own := map[string]string{}
@@ -83,8 +84,10 @@ func ownLines(s *scripts.Session) map[string]string {
 		for _, st := range steps {
 			at := place(s.File, st.Pos.Line, stepLabel(st))
 			add(st.Name, at)
-			for _, line := range slices.Concat(st.Say, st.Phases) {
-				add(line, at)
+			for _, line := range slices.Concat(st.Say, st.During, st.After, st.Phases) {
+				for _, side := range sidesOf(st) {
+					add(scripts.ForSide(line, side), at)
+				}
 			}
 			walk(st.Steps)
 		}
@@ -173,4 +176,12 @@ func topLines(file string) map[string]int {
 		}
 	}
 	return lines
+}
+
+// sidesOf returns a step's sides, or one side "" for a step without them.
+func sidesOf(st *scripts.Step) []string {
+	if len(st.Sides) == 0 {
+		return []string{""}
+	}
+	return st.Sides
 }
