@@ -11,13 +11,19 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
+// testdataDir holds what the tests of several packages share: the example
+// scripts and the independent rules checker.
+var testdataDir = filepath.Join("..", "testdata")
+
 // sessions returns every session the goldens and the rules cover: the
-// built-ins, the starter script of floorcoach new, the team's examples and
+// built-ins, the starter script of floorcoach new, the example scripts and
 // this package's own test scripts (see testdata/README.md).
 func sessions(t *testing.T) map[string]*scripts.Session {
 	t.Helper()
@@ -34,10 +40,10 @@ func sessions(t *testing.T) map[string]*scripts.Session {
 		t.Fatal(err)
 	}
 	out["starter"] = starter
-	examples, _ := filepath.Glob(filepath.Join("testdata", "examples", "*.yaml"))
+	examples, _ := filepath.Glob(filepath.Join(testdataDir, "examples", "*.yaml"))
 	own, _ := filepath.Glob(filepath.Join("testdata", "scripts", "*.yaml"))
 	if len(examples) < 2 || len(own) < 2 {
-		t.Fatalf("testdata has %d examples and %d test scripts, want at least 2 of each", len(examples), len(own))
+		t.Fatalf("%d example scripts and %d test scripts, want at least 2 of each", len(examples), len(own))
 	}
 	for _, f := range append(examples, own...) {
 		s, err := scripts.ParseFile(f)
@@ -49,9 +55,9 @@ func sessions(t *testing.T) map[string]*scripts.Session {
 	return out
 }
 
-func defaultVoice(t testing.TB) *audio.Voice {
+func defaultVoice(t testing.TB) *pack.Voice {
 	t.Helper()
-	v, err := audio.DefaultVoice()
+	v, err := pack.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,13 +126,8 @@ func eachTimeline(t *testing.T, check func(t *testing.T, name string, s *scripts
 // at every level, with its pacing rules, and with the article's doses and
 // safety advice for lower-back.
 func TestRulesTool(t *testing.T) {
-	tool := filepath.Join("testdata", "timeline_rules.py")
-	if _, err := exec.LookPath("python3"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("python3 is not installed (CI must install it: see .ci/run)")
-		}
-		t.Skip("python3 is not installed")
-	}
+	tool := filepath.Join(testdataDir, "timeline_rules.py")
+	testenv.NeedTool(t, "python3")
 	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
 		path := filepath.Join(t.TempDir(), "tl.json")
 		var buf bytes.Buffer

@@ -57,12 +57,14 @@ type Span struct {
 }
 
 // Title is the step's number, name and round: "5. Knee rock, round 2".
-func (s Span) Title() string {
-	t := fmt.Sprintf("%d. %s", s.Index, s.Name)
+func (s Span) Title() string { return fmt.Sprintf("%d. %s", s.Index, s.Label()) }
+
+// Label is the step's name and round: "Knee rock, round 2".
+func (s Span) Label() string {
 	if s.Round > 0 {
-		t += fmt.Sprintf(", round %d", s.Round)
+		return fmt.Sprintf("%s, round %d", s.Name, s.Round)
 	}
-	return t
+	return s.Name
 }
 
 // Timeline is a session laid out in frames: every cue at its exact sample.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // roundsScript has a spoken step, a repeated step and a rest of its own,
@@ -44,14 +45,14 @@ type probed struct {
 // chapter, then one per step at the timeline's spans, each up to the next
 // one's start, rounds told apart, the last one ending with the audio.
 func TestExportChaptersCoverTheFile(t *testing.T) {
-	if _, err := exec.LookPath("ffprobe"); err != nil {
-		skipOrFail(t, "ffprobe")
-	}
+	testenv.NeedTool(t, "ffprobe", "ffmpeg")
 	rounds := filepath.Join(t.TempDir(), "rounds.yaml")
 	if err := os.WriteFile(rounds, []byte(roundsScript), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, session := range []string{"lower-back", rounds} {
+	// demo: a step with sides, one with reps, the rest between them; the
+	// encoders' own tests cover long sources.
+	for _, session := range []string{"demo", rounds} {
 		tl := timelineOf(t, session)
 		want := tl.Chapters()
 		if len(want) != len(tl.Steps)+1 {

@@ -137,14 +137,6 @@ func parseF(s string) float64 {
 	return f
 }
 
-func skipOrFail(t *testing.T, tool string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed (CI must install it: see .ci/run)", tool)
-	}
-	t.Skipf("%s is not installed", tool)
-}
-
 func TestExportKeepsAnExistingFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "mine.wav")
 	os.WriteFile(out, []byte("precious"), 0o644)
