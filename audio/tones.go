@@ -34,7 +34,7 @@ const (
 )
 
 // TickBelowSpeech is how far, in LU, a tick's loudness is below the voice's
-// (SpeechLUFS), both measured over SpeechBlock blocks.
+// (speech.LUFS), both measured as clips are, over speech.Block blocks.
 const TickBelowSpeech = 10.7
 
 // Tone kinds, as the timeline names them.

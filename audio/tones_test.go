@@ -131,14 +131,3 @@ func TestToneCached(t *testing.T) {
 	}()
 	Tone("nope")
 }
-
-// A tick is as far under the voice as TickBelowSpeech says, measured as
-// clips are.
-func TestTickLevel(t *testing.T) {
-	x := make([]float32, SampleRate)
-	copy(x[1000:], Tone(ToneTick).Samples)
-	got, ok := Loudness(x, SampleRate, SpeechBlock)
-	if below := SpeechLUFS - got; !ok || math.Abs(below-TickBelowSpeech) > 0.2 {
-		t.Errorf("a tick is %.1f LU under the voice, want %.1f", below, TickBelowSpeech)
-	}
-}

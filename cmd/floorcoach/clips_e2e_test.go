@@ -4,13 +4,14 @@ import (
 	bin "encoding/binary"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 )
@@ -21,25 +22,20 @@ import (
 // voice (not the attention tone that stands in for a missing clip), and
 // silence wherever the timeline has no cue.
 func TestClipsMakeWithFlite(t *testing.T) {
-	if _, err := exec.LookPath("flite"); err != nil {
-		skipOrFail(t, "flite")
-	}
-	knee := filepath.Join("..", "..", "..", "shared", "examples", "knee-rehab.yaml")
-	if _, err := os.Stat(knee); err != nil {
-		t.Skip("no shared examples beside the repository")
-	}
+	testenv.NeedTool(t, "flite")
+	knee := filepath.Join("..", "..", "testdata", "examples", "knee-rehab.yaml")
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	pack := filepath.Join(t.TempDir(), "T")
-	code, _, stderr := runApp(t, "clips", "make", knee, "--tts", "flite -voice slt -t {text} -o {out}", "--into", pack)
+	dir := filepath.Join(t.TempDir(), "T")
+	code, _, stderr := runApp(t, "clips", "make", knee, "--tts", "flite -voice slt -t {text} -o {out}", "--into", dir)
 	if code != 0 {
 		t.Fatalf("clips make: exit %d: %s", code, stderr)
 	}
-	code, out, stderr := runApp(t, "clips", "missing", knee, "--voice", pack)
+	code, out, stderr := runApp(t, "clips", "missing", knee, "--voice", dir)
 	if code != 0 || !strings.HasPrefix(out, "all ") || !strings.HasSuffix(out, " lines have clips in voice \"T\"\n") {
 		t.Fatalf("clips missing after make: exit %d: %s%s", code, out, stderr)
 	}
 	wav := filepath.Join(t.TempDir(), "knee.wav")
-	if code, _, stderr := runApp(t, "export", knee, "--voice", pack, "--strict", "-o", wav, "-q"); code != 0 {
+	if code, _, stderr := runApp(t, "export", knee, "--voice", dir, "--strict", "-o", wav, "-q"); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr)
 	}
 	x := readLeft(t, wav)
@@ -47,7 +43,7 @@ func TestClipsMakeWithFlite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := audio.OpenVoiceDir(pack)
+	v, err := pack.OpenDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,14 +60,16 @@ func TestClipsMakeWithFlite(t *testing.T) {
 
 // checkOwnLines checks every event that speaks one of the script's own
 // lines: where it sounds alone, the export holds the pack's clip there,
-// sample for sample, and not the attention tone; and every such line is
-// checked at least once.
-func checkOwnLines(t *testing.T, x pcm, tl *player.Timeline, v *audio.Voice, own map[string]string) {
+// sample for sample at the one gain that brought the export to its
+// loudness, and not the attention tone; and every such line is checked at
+// least once.
+func checkOwnLines(t *testing.T, x pcm, tl *player.Timeline, v *pack.Voice, own map[string]string) {
 	t.Helper()
 	tone := audio.Tone(audio.ToneAttention).Samples
 	checked := map[string]bool{}
+	gain := exportGain(t, x, tl, v)
 	for i, e := range tl.Events {
-		key := audio.NormalizeText(e.Text)
+		key := pack.NormalizeText(e.Text)
 		if _, ok := own[key]; !ok || !alone(tl.Events, i) {
 			continue
 		}
@@ -85,10 +83,10 @@ func checkOwnLines(t *testing.T, x pcm, tl *player.Timeline, v *audio.Voice, own
 				e.Text, player.Clock(e.At), e.Dur, audiotest.DBFS(audiotest.RMS(got)), len(clip.Samples))
 			continue
 		}
-		if d := maxDiff(got, clip.Samples); d > 1.5/32768 {
-			t.Errorf("%q at %s: differs from the pack's clip by up to %.5f", e.Text, player.Clock(e.At), d)
+		if d := maxDiff(got, clip.Samples, gain); d > 3.0/32768 { // rounding twice: at Headroom, then at the gain
+			t.Errorf("%q at %s: differs from the pack's clip, at the export's gain %.3f, by up to %.3g", e.Text, player.Clock(e.At), gain, d)
 		}
-		if d := maxDiff(got[:min(len(got), len(tone))], tone); d < 0.01 {
+		if d := maxDiff(got[:min(len(got), len(tone))], tone, gain); d < 0.01 {
 			t.Errorf("%q at %s: the attention tone plays, not the clip", e.Text, player.Clock(e.At))
 		}
 		checked[key] = true
@@ -116,12 +114,49 @@ func checkSilenceBetween(t *testing.T, x pcm, tl *player.Timeline) {
 	}
 }
 
-func maxDiff(a []float64, b []float32) float64 {
+// maxDiff returns the largest difference between a and b at a gain.
+func maxDiff(a []float64, b []float32, gain float64) float64 {
 	d := 0.0
 	for i := range min(len(a), len(b)) {
-		d = max(d, math.Abs(a[i]-float64(b[i])))
+		d = max(d, math.Abs(a[i]-gain*float64(b[i])))
 	}
 	return d
+}
+
+// exportGain finds the gain the export applied to the voice, by least
+// squares over the first line that sounds alone, and checks that it is
+// the one every such line has (within 0.05 dB): a gain, not a change of
+// the clips.
+func exportGain(t *testing.T, x pcm, tl *player.Timeline, v *pack.Voice) float64 {
+	t.Helper()
+	var gains []float64
+	for i, e := range tl.Events {
+		if !e.Spoken() || !alone(tl.Events, i) {
+			continue
+		}
+		clip, err := v.Sound(e.Text)
+		if err != nil {
+			continue
+		}
+		got := x.span(e.At, e.End())
+		var gc, cc float64
+		for k, c := range clip.Samples[:min(len(got), len(clip.Samples))] {
+			gc += got[k] * float64(c)
+			cc += float64(c) * float64(c)
+		}
+		if cc > 0 {
+			gains = append(gains, gc/cc)
+		}
+	}
+	if len(gains) == 0 {
+		t.Fatal("no line alone to find the export's gain")
+	}
+	for _, g := range gains {
+		if math.Abs(20*math.Log10(g/gains[0])) > 0.05 {
+			t.Fatalf("lines at gains %.4f and %.4f: not one gain", gains[0], g)
+		}
+	}
+	return gains[0]
 }
 
 // pcm is the data chunk of a 16-bit stereo WAV file, read a frame at a

@@ -40,7 +40,7 @@ func startDucking(c *cli.Context, tl *player.Timeline, live *player.Live) *ducki
 	d, err := pulseduck.Open("")
 	if err != nil {
 		fmt.Fprintf(c.App.ErrWriter, "floorcoach: --duck: %s; playing on without it\n",
-			strings.TrimPrefix(oneLine(err), "pulseduck: "))
+			strings.TrimPrefix(oneLine(err.Error()), "pulseduck: "))
 		close(g.done)
 		return g
 	}
@@ -74,7 +74,7 @@ func (g *ducking) follow(c *cli.Context, live *player.Live) {
 			err = g.d.Restore(duckUp)
 		}
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: --duck: %s; other sound is left as it is from here\n", oneLine(err))
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: --duck: %s; other sound is left as it is from here\n", oneLine(err.Error()))
 			g.d.Restore(0)
 			return
 		}
@@ -105,10 +105,4 @@ func (g *ducking) stop() {
 	close(g.quit)
 	<-g.done
 	g.d.Close()
-}
-
-// oneLine keeps the first line of an error's message.
-func oneLine(err error) string {
-	msg, _, _ := strings.Cut(err.Error(), "\n")
-	return msg
 }

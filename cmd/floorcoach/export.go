@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/audio/mixdown"
 	"github.com/floorcoach/floorcoach/audio/music"
 	"github.com/floorcoach/floorcoach/internal/safefile"
@@ -49,7 +50,7 @@ func exportCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
 			levelFlag, voiceFlag, strictFlag,
-			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: audio.DefaultBitrate,
+			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: encode.DefaultBitrate,
 				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
 			&cli.Float64Flag{Name: "loudness", Value: defaultLoudness,
 				Usage: fmt.Sprintf("the loudness of the file in `LUFS` (EBU R128), from %v to %v: -16 suits phones and podcasts, -23 broadcast", minLoudness, maxLoudness)},
@@ -78,8 +79,8 @@ const (
 // difference between meters' interpolators; MP3 keeps 1 dB more, for the
 // peaks the encoder's quantization adds (measured up to 0.6 dB at 128
 // kbit/s).
-func ceilingFor(f audio.Format) float64 {
-	if f == audio.MP3 {
+func ceilingFor(f encode.Format) float64 {
+	if f == encode.MP3 {
 		return -2.2
 	}
 	return -1.2
@@ -102,6 +103,10 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	// Ctrl-C from here on, even while the clips load, ends the export
+	// with nothing written and says so.
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	p, err := loadPlan(c)
 	if err != nil {
 		return err
@@ -117,8 +122,6 @@ func runExport(c *cli.Context) error {
 	if err := p.preload(); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	job := &exportJob{c: c, p: p, format: format, mix: mix, bed: bed, target: target}
 	if out == "-" {
 		return job.run(ctx, c.App.Writer)
@@ -140,16 +143,16 @@ func runExport(c *cli.Context) error {
 }
 
 // exportFormat picks the format from --format, else from the file's name.
-func exportFormat(c *cli.Context, out string) (audio.Format, error) {
-	var f audio.Format
+func exportFormat(c *cli.Context, out string) (encode.Format, error) {
+	var f encode.Format
 	var err error
 	switch {
 	case c.IsSet("format"):
-		f, err = audio.ParseFormat(c.String("format"))
+		f, err = encode.ParseFormat(c.String("format"))
 	case out == "-":
-		f = audio.WAV
+		f = encode.WAV
 	default:
-		f, err = audio.FormatFromName(out)
+		f, err = encode.FormatFromName(out)
 	}
 	if err != nil {
 		return "", usageError{fmt.Errorf("export: %s", strings.TrimPrefix(err.Error(), "audio: "))}
@@ -178,7 +181,7 @@ func writeFile(path string, force bool, write func(io.Writer) error) error {
 type exportJob struct {
 	c      *cli.Context
 	p      *plan
-	format audio.Format
+	format encode.Format
 	mix    mixSettings
 	bed    *music.Bed
 	target float64
@@ -222,7 +225,7 @@ func (j *exportJob) encode(ctx context.Context, w io.Writer, bar *progress) erro
 	meta := audio.Meta{Title: j.p.session.Title, About: j.p.session.About,
 		Encoder: "floorcoach " + version, Chapters: tl.Chapters()}
 	src := &cancellable{Source: m, ctx: ctx}
-	return audio.Encode(w, j.format, src, meta, audio.EncodeOptions{Bitrate: j.c.Int("bitrate"), Progress: bar.set})
+	return encode.Write(w, j.format, src, meta, encode.Options{Bitrate: j.c.Int("bitrate"), Progress: bar.set})
 }
 
 // cancellable stops a source when its context is cancelled.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/encode"
 )
 
 // benchMusic writes, once per process, three minutes of stereo "music" as
@@ -28,7 +29,7 @@ func benchMusic(b *testing.B) string {
 		b.Fatal(err)
 	}
 	defer os.Remove(f.Name())
-	if err := audio.Encode(f, audio.MP3, src, audio.Meta{}, audio.EncodeOptions{Bitrate: 128}); err != nil {
+	if err := encode.Write(f, encode.MP3, src, audio.Meta{}, encode.Options{Bitrate: 128}); err != nil {
 		b.Fatal(err)
 	}
 	f.Close()

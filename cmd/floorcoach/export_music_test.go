@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/duck"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 )
 
@@ -71,10 +70,8 @@ func exportMusic(t *testing.T, script, music string, args ...string) []float64 {
 // at most -1 dBTP.
 func checkLoudness(t *testing.T, path string, target float64) {
 	t.Helper()
+	testenv.NeedTool(t, "ffmpeg")
 	l, err := audiotest.EBUR128(path)
-	if errors.Is(err, exec.ErrNotFound) {
-		skipOrFail(t, "ffmpeg")
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +191,21 @@ func TestExportMusicKeepsChaptersAndCaptions(t *testing.T) {
 			t.Errorf("%s: captions differ with music", ext)
 		}
 		checkChapters(t, out, timelineOf(t, script))
+	}
+}
+
+// checkChapters has ffprobe read a file's chapters: the timeline's.
+func checkChapters(t *testing.T, out string, tl *player.Timeline) {
+	t.Helper()
+	testenv.NeedTool(t, "ffprobe")
+	p, want := probe(t, out), tl.Chapters()
+	if len(p.Chapters) != len(want) {
+		t.Fatalf("%s: %d chapters, want %d", filepath.Base(out), len(p.Chapters), len(want))
+	}
+	for i, c := range p.Chapters {
+		if w := want[i]; c.Tags["title"] != w.Title || math.Abs(parseF(c.Start)-float64(w.Start)/audio.SampleRate) > 0.001 {
+			t.Errorf("%s: chapter %d = %q at %s, want %q at %.3f", filepath.Base(out), i+1, c.Tags["title"], c.Start, w.Title, float64(w.Start)/audio.SampleRate)
+		}
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"math"
 	"os"
 	"os/exec"
@@ -121,71 +120,6 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 	}
 }
 
-// Every format the CLI writes is accepted by ffprobe, with one chapter per
-// named step at the timeline's spans, and is at its loudness (-16 LUFS,
-// true peak at most -1 dBTP) by ffmpeg's ebur128 filter.
-func TestExportFormatsWithChapters(t *testing.T) {
-	if _, err := exec.LookPath("ffprobe"); err != nil {
-		skipOrFail(t, "ffprobe")
-	}
-	tl := timelineOf(t, "lower-back")
-	for _, ext := range []string{"wav", "mp3", "flac"} {
-		t.Run(ext, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "back."+ext)
-			if code, _, stderr := runApp(t, "export", "lower-back", "-o", out, "-q"); code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			if got := decodedFrames(t, out); got != tl.Length {
-				t.Errorf("decodes to %d frames, the timeline has %d", got, tl.Length)
-			}
-			checkChapters(t, out, tl)
-			checkLoudness(t, out, defaultLoudness)
-		})
-	}
-}
-
-// checkChapters has ffprobe read a file's chapters and duration, and
-// compares them with the timeline's.
-func checkChapters(t *testing.T, out string, tl *player.Timeline) {
-	t.Helper()
-	want := tl.Chapters()
-	var probe struct {
-		Chapters []struct {
-			Start string            `json:"start_time"`
-			End   string            `json:"end_time"`
-			Tags  map[string]string `json:"tags"`
-		}
-		Format struct{ Duration string }
-	}
-	raw, err := exec.Command("ffprobe", "-v", "error", "-of", "json", "-show_chapters", "-show_format", out).Output()
-	if errors.Is(err, exec.ErrNotFound) {
-		skipOrFail(t, "ffprobe")
-	}
-	if err != nil || json.Unmarshal(raw, &probe) != nil {
-		t.Fatalf("ffprobe: %v\n%s", err, raw)
-	}
-	// ffprobe's duration counts whole MP3 frames (26 ms each).
-	length := float64(tl.Length) / audio.SampleRate
-	if d := parseF(probe.Format.Duration) - length; d < -0.001 || d > 0.053 {
-		t.Errorf("duration %s, timeline %.3f", probe.Format.Duration, length)
-	}
-	if len(probe.Chapters) != len(want) {
-		t.Fatalf("%d chapters, want %d", len(probe.Chapters), len(want))
-	}
-	for i, c := range probe.Chapters {
-		w := want[i]
-		if c.Tags["title"] != w.Title || math.Abs(parseF(c.Start)-float64(w.Start)/audio.SampleRate) > 0.01 {
-			t.Errorf("chapter %d = %q at %s, want %q at %.3f", i+1, c.Tags["title"], c.Start, w.Title, float64(w.Start)/audio.SampleRate)
-		}
-		// WAV cue points and FLAC's chapter comments hold only a start:
-		// readers end a chapter where the next begins. MP3's CHAP frames
-		// hold both ends.
-		if strings.HasSuffix(out, ".mp3") && math.Abs(parseF(c.End)-float64(w.End)/audio.SampleRate) > 0.01 {
-			t.Errorf("chapter %d ends at %s, want %.3f", i+1, c.End, float64(w.End)/audio.SampleRate)
-		}
-	}
-}
-
 // decodedFrames decodes a file with ffmpeg, which honours the encoder delay
 // and padding of MP3's LAME tag, and counts its frames.
 func decodedFrames(t *testing.T, path string) int64 {
@@ -201,14 +135,6 @@ func parseF(s string) float64 {
 	var f float64
 	json.Unmarshal([]byte(s), &f)
 	return f
-}
-
-func skipOrFail(t *testing.T, tool string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed (CI must install it: see .ci/run)", tool)
-	}
-	t.Skipf("%s is not installed", tool)
 }
 
 func TestExportKeepsAnExistingFile(t *testing.T) {

@@ -1,16 +1,18 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
 // TestMain gives the tests their own cache of decoded clips, so they
-// neither use nor fill the user's.
+// neither use nor fill the user's, and their own state folder, so that
+// the sessions they play are not written to the user's journal.
 func TestMain(m *testing.M) {
 	dir := ""
 	if os.Getenv("FLOORCOACH_CACHE") == "" {
@@ -19,10 +21,17 @@ func TestMain(m *testing.M) {
 			os.Setenv("FLOORCOACH_CACHE", dir)
 		}
 	}
+	state, err := os.MkdirTemp("", "floorcoach-state")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_STATE_HOME", state)
 	code := m.Run()
 	if dir != "" {
 		os.RemoveAll(dir)
 	}
+	os.RemoveAll(state)
 	os.Exit(code)
 }
 
@@ -34,7 +43,7 @@ func loadTestPlan(tb testing.TB, name string) *plan {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	v, err := audio.DefaultVoice()
+	v, err := pack.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/duck"
 	"github.com/floorcoach/floorcoach/audio/mixdown"
 	"github.com/floorcoach/floorcoach/audio/music"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -72,7 +73,7 @@ func (s mixSettings) openMusic(tl *player.Timeline) (*music.Bed, error) {
 	if s.music == "" {
 		return nil, nil
 	}
-	return music.Open(s.music, tl.Length, music.Options{Shuffle: s.shuffle, Target: audio.SpeechLUFS + s.musicLevel})
+	return music.Open(s.music, tl.Length, music.Options{Shuffle: s.shuffle, Target: speech.LUFS + s.musicLevel})
 }
 
 // newMix mixes the voice (rendered at s.balance) with the music, if any,

@@ -18,6 +18,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/duck"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/jfreymuth/pulse/proto"
 )
@@ -36,7 +37,7 @@ steps:
 // application would, and returns its sink input's index.
 func otherPlayer(t *testing.T, srv *pulsetest.Server, c *proto.Client, volume uint32) uint32 {
 	t.Helper()
-	needTool(t, "paplay")
+	testenv.NeedTool(t, "paplay")
 	p := make([]int16, 2*60*audio.SampleRate)
 	for i := 0; i < len(p); i += 2 {
 		v := int16(300 * math.Sin(2*math.Pi*220*float64(i/2)/audio.SampleRate))

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 var (
@@ -102,9 +104,7 @@ func assertEmpty(t *testing.T, dir string) {
 // On a terminal a long export shows a progress bar with the time left;
 // when stderr is not a terminal it shows none.
 func TestExportProgress(t *testing.T) {
-	if _, err := exec.LookPath("script"); err != nil {
-		skipOrFail(t, "script")
-	}
+	testenv.NeedTool(t, "script")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "back.flac") // over a second of work
 	tty, err := exec.Command("script", "-qfec", binary(t)+" export lower-back -o "+out, "/dev/null").Output()
@@ -130,28 +130,4 @@ func tail(s string, n int) string {
 		return s[len(s)-n:]
 	}
 	return s
-}
-
-// The bash completion script completes commands, sessions and flags by
-// asking the program.
-func TestBashCompletion(t *testing.T) {
-	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("no bash")
-	}
-	script := `source <(floorcoach completion bash)
-complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _floorcoach; echo "${COMPREPLY[*]}"; }
-complete_words floorcoach pl
-complete_words floorcoach play lo
-complete_words floorcoach export demo --ca
-complete_words floorcoach clips m`
-	cmd := exec.Command("bash", "-c", script)
-	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(binary(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	want := "play\nlower-back\n--captions\nmissing make\n"
-	if string(out) != want {
-		t.Errorf("completions:\n%s\nwant:\n%s", out, want)
-	}
 }
