@@ -29,6 +29,7 @@ const (
 // Its output lags its input by Latency frames. Frames where no gain below
 // 1 is needed pass through unchanged.
 type Limiter struct {
+	mono bool // one channel: the second of x is not used
 	ceil float32
 	look int64   // frames of look-ahead: the length of the gain's fall
 	span int64   // frames whose needs each frame's gain must meet: look, and the interpolator's reach
@@ -47,10 +48,17 @@ type Limiter struct {
 	nonOnes int     // how many of them are not exactly 1
 }
 
-// NewLimiter returns a Limiter for audio at rate Hz that keeps the true peak
-// at or below ceilingDB (dBTP, 0 or less).
-func NewLimiter(rate int, ceilingDB float64) *Limiter {
+// NewLimiter returns a Limiter for stereo audio at rate Hz that keeps the
+// true peak at or below ceilingDB (dBTP, 0 or less).
+func NewLimiter(rate int, ceilingDB float64) *Limiter { return newLimiter(rate, ceilingDB, false) }
+
+// NewMonoLimiter is NewLimiter for mono audio: use ProcessMono. A mono
+// signal played on both channels needs half the work.
+func NewMonoLimiter(rate int, ceilingDB float64) *Limiter { return newLimiter(rate, ceilingDB, true) }
+
+func newLimiter(rate int, ceilingDB float64, mono bool) *Limiter {
 	l := &Limiter{
+		mono: mono,
 		ceil: float32(Linear(min(ceilingDB, 0))),
 		look: int64(math.Round(LookAhead.Seconds() * float64(rate))),
 		rise: float32(Linear(ReleaseDBPerSecond / float64(rate))),
@@ -68,7 +76,7 @@ func (l *Limiter) Reset() {
 	d := int64(l.Latency())
 	l.base = -d - l.span - firBehind - 2
 	n := int(-l.base)
-	for ch := range l.x {
+	for ch := range l.channels() {
 		l.x[ch] = make([]float32, n, n+8192)
 	}
 	l.gt = ones(int(-firAhead-l.base), n+8192)
@@ -100,14 +108,33 @@ func ones(n, capacity int) []float32 {
 // frames after New or Reset are silence). All four must be as long; out
 // may not overlap in.
 func (l *Limiter) Process(inL, inR, outL, outR []float32) {
+	if l.mono {
+		panic("loudness: Process on a mono limiter")
+	}
 	l.x[0] = append(l.x[0], inL...)
 	l.x[1] = append(l.x[1], inR...)
-	n := int64(len(inL))
+	l.process(int64(len(inL)), outL, outR)
+}
+
+// ProcessMono is Process for a limiter made by NewMonoLimiter.
+func (l *Limiter) ProcessMono(in, out []float32) {
+	if !l.mono {
+		panic("loudness: ProcessMono on a stereo limiter")
+	}
+	l.x[0] = append(l.x[0], in...)
+	l.process(int64(len(in)), out, nil)
+}
+
+// process limits the n frames just added, writing them to outL and outR
+// (nil for mono).
+func (l *Limiter) process(n int64, outL, outR []float32) {
 	l.needs(l.gtDone + n)
 	from := l.hDone
 	l.release(l.hDone + n)
 	copy(outL, l.x[0][from-l.base:l.hDone-l.base])
-	copy(outR, l.x[1][from-l.base:l.hDone-l.base])
+	if outR != nil {
+		copy(outR, l.x[1][from-l.base:l.hDone-l.base])
+	}
 	l.applyGain(from, outL, outR)
 	l.compact()
 }
@@ -118,14 +145,17 @@ func (l *Limiter) needs(end int64) {
 	for f := l.gtDone; f < end; f += screenBlock {
 		to := min(f+screenBlock, end)
 		lo, hi := f-firBehind-l.base, to+firAhead-l.base
-		if max(maxAbs(l.x[0][lo:hi]), maxAbs(l.x[1][lo:hi]))*fineFIR().bound <= l.ceil {
+		if l.peakIn(lo, hi)*fineFIR().bound <= l.ceil {
 			for i := f; i < to; i++ {
 				l.gt[i-l.base] = 1
 			}
 			continue
 		}
 		for i := f; i < to; i++ {
-			p := max(truePeakAt(l.x[0], int(i-l.base), l.ceil), truePeakAt(l.x[1], int(i-l.base), l.ceil))
+			p := truePeakAt(l.x[0], int(i-l.base), l.ceil)
+			if !l.mono {
+				p = max(p, truePeakAt(l.x[1], int(i-l.base), l.ceil))
+			}
 			g := float32(1)
 			if p > l.ceil {
 				g = l.ceil / p
@@ -135,6 +165,23 @@ func (l *Limiter) needs(end int64) {
 		}
 	}
 	l.gtDone = end
+}
+
+// channels returns how many channels the limiter works on.
+func (l *Limiter) channels() int {
+	if l.mono {
+		return 1
+	}
+	return 2
+}
+
+// peakIn returns the largest sample of x from index lo to hi.
+func (l *Limiter) peakIn(lo, hi int64) float32 {
+	p := maxAbs(l.x[0][lo:hi])
+	if !l.mono {
+		p = max(p, maxAbs(l.x[1][lo:hi]))
+	}
+	return p
 }
 
 // release works out hp, the gain after look-ahead and release, for the
@@ -172,7 +219,7 @@ func (l *Limiter) release(end int64) {
 }
 
 // applyGain scales the output frames from frame from on by the average of
-// hp over the look+1 frames up to each.
+// hp over the look+1 frames up to each; outR is nil for mono.
 func (l *Limiter) applyGain(from int64, outL, outR []float32) {
 	width := float64(l.look + 1)
 	for k := range outL {
@@ -194,7 +241,9 @@ func (l *Limiter) applyGain(from int64, outL, outR []float32) {
 		}
 		g := float32(l.boxSum / width)
 		outL[k] *= g
-		outR[k] *= g
+		if outR != nil {
+			outR[k] *= g
+		}
 	}
 }
 
@@ -205,7 +254,7 @@ func (l *Limiter) compact() {
 		return
 	}
 	cut := keep - l.base
-	for ch := range l.x {
+	for ch := range l.channels() {
 		l.x[ch] = l.x[ch][:copy(l.x[ch], l.x[ch][cut:])]
 	}
 	l.gt = l.gt[:copy(l.gt, l.gt[cut:])]

@@ -43,6 +43,25 @@ func noise(seed uint64, n int, dbfs float64) []float32 {
 	return x
 }
 
+// A mono limiter gives what a stereo one does with the same sound on both
+// channels.
+func TestMonoLimiter(t *testing.T) {
+	x := concat(noise(7, 30000, 3), noise(8, 30000, -20))
+	stereo := limit(t, x, -1)
+	l := NewMonoLimiter(44100, -1)
+	out := make([]float32, len(x)+l.Latency())
+	in := append(append([]float32(nil), x...), make([]float32, l.Latency())...)
+	for k := 0; k < len(in); k += 1000 {
+		e := min(k+1000, len(in))
+		l.ProcessMono(in[k:e], out[k:e])
+	}
+	for i, v := range out[l.Latency():] {
+		if v != stereo[i] {
+			t.Fatalf("frame %d: mono %v, stereo %v", i, v, stereo[i])
+		}
+	}
+}
+
 // What stays under the ceiling comes out bit for bit, just later.
 func TestLimiterPassesQuietSoundUnchanged(t *testing.T) {
 	x := fade(sine(440, -3, 44100, 3*44100, 0.5), 441) // true peak -3 dBTP

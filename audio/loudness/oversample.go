@@ -134,21 +134,19 @@ func bessel0(x float64) float64 {
 	return sum
 }
 
-// maxAbs returns the largest magnitude in x.
+// maxAbs returns the largest magnitude in x. It compares the bits of the
+// magnitudes as integers, which order as the numbers do: no branch to
+// mispredict, and faster than the built-in max, which minds NaN and -0.
 func maxAbs(x []float32) float32 {
-	var hi, lo float32 // plain comparisons: the built-in max minds NaN and -0, and is slower
+	var m uint32
 	for _, v := range x {
-		if v > hi {
-			hi = v
-		} else if v < lo {
-			lo = v
-		}
+		m = max(m, math.Float32bits(v)&^(1<<31))
 	}
-	if -lo > hi {
-		return -lo
-	}
-	return hi
+	return math.Float32frombits(m)
 }
+
+// MaxAbs is maxAbs for other packages: the largest magnitude in x.
+func MaxAbs(x []float32) float32 { return maxAbs(x) }
 
 func abs32(v float32) float32 { return math.Float32frombits(math.Float32bits(v) &^ (1 << 31)) }
 

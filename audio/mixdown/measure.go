@@ -40,63 +40,69 @@ type measurement struct {
 	peaks []float32
 }
 
-// measure measures the mix before the limiter, or after it if limited.
+// measure measures the mix before the limiter, or after it if limited,
+// mixing ahead on another goroutine.
 func (m *Mix) measure(ctx context.Context, limited bool, progress func(done int64)) (*measurement, error) {
 	if err := m.seek(0); err != nil {
 		return nil, err
 	}
+	until := m.length + int64(m.lim.Latency())
 	if !limited {
 		if err := m.voice.SeekFrame(0); err != nil {
 			return nil, err
 		}
-		m.in = 0
+		m.in, until = 0, m.length
 	}
+	defer m.stopAhead()
 	ms := &measurement{meter: loudness.NewMeter(audio.SampleRate)}
 	ms.peaks = make([]float32, 0, (m.length+peakBlock-1)/peakBlock)
 	for m.pos < m.length {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		n := int(min(blockFrames, m.length-m.pos))
-		if err := m.mixInput(n); err != nil {
+		b, err := m.nextBlock(until)
+		if err != nil {
 			return nil, err
 		}
-		l, r := m.inL[:n], m.inR[:n]
+		n := int(min(int64(b.n), m.length-m.pos))
+		l, r := b.l[:n], b.r[:n]
 		if limited {
-			m.lim.Process(l, r, m.outL[:n], m.outR[:n])
-			l, r = m.outL[:n], m.outR[:n]
+			l, r = m.limitBlock(l, r)
 		}
+		ms.add(l, r, m.bed == nil)
+		m.done(b)
 		m.pos += int64(n)
-		if m.bed == nil {
-			ms.meter.AddMono(l)
-		} else {
-			ms.meter.AddStereo(l, r)
-		}
-		for k := 0; k < n; k += peakBlock { // blockFrames is a multiple of peakBlock
-			e := min(k+peakBlock, n)
-			ms.peaks = append(ms.peaks, max(maxAbs(l[k:e]), maxAbs(r[k:e])))
-		}
 		if progress != nil {
 			progress(m.pos)
 		}
 	}
+	ms.finish()
+	return ms, nil
+}
+
+// add measures frames l and r (r unused when mono).
+func (ms *measurement) add(l, r []float32, mono bool) {
+	if mono {
+		ms.meter.AddMono(l)
+	} else {
+		ms.meter.AddStereo(l, r)
+	}
+	for k := 0; k < len(l); k += peakBlock { // blockFrames is a multiple of peakBlock
+		e := min(k+peakBlock, len(l))
+		p := loudness.MaxAbs(l[k:e])
+		if !mono {
+			p = max(p, loudness.MaxAbs(r[k:e]))
+		}
+		ms.peaks = append(ms.peaks, p)
+	}
+}
+
+// finish sums up the level.
+func (ms *measurement) finish() {
 	var peak float32
 	for _, p := range ms.peaks {
 		peak = max(peak, p)
 	}
 	lufs, ok := ms.meter.Integrated()
 	ms.level = Level{LUFS: lufs, Silent: !ok, PeakDB: loudness.DB(float64(peak))}
-	return ms, nil
-}
-
-func maxAbs(x []float32) float32 {
-	var hi, lo float32 // plain comparisons: the built-in max minds NaN and -0, and is slower
-	for _, v := range x {
-		if v > hi {
-			hi = v
-		} else if v < lo {
-			lo = v
-		}
-	}
-	return max(hi, -lo)
 }

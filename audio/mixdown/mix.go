@@ -32,6 +32,10 @@ type Options struct {
 	// CeilingDB is the most the true peak of the output may reach, in
 	// dBTP (at most 0).
 	CeilingDB float64
+	// Ahead mixes the voice and music on another goroutine, ahead of the
+	// limiter: an export that reads the mix as fast as it can then uses two
+	// CPUs, for the same samples. Live play leaves it off.
+	Ahead bool
 }
 
 // A Mix is the final mix of a session, read as 16-bit stereo. Its methods
@@ -50,6 +54,10 @@ type Mix struct {
 	gain      float32 // applied now
 	want      float32 // set by SetGain, reached over the next block
 	clipped   int64
+	pipelined bool    // Options.Ahead
+	ahead     *ahead  // the goroutine mixing ahead, while Read uses it
+	pending   []int16 // frames limited but not yet read, with Ahead
+	outI16    []int16
 	voiceBuf  []int16
 	inL, inR  []float32
 	outL      []float32
@@ -69,9 +77,15 @@ func New(voice audio.Seeker, o Options) (*Mix, error) {
 	if o.Gain == 0 {
 		g = 1
 	}
-	m := &Mix{voice: voice, bed: o.Music, env: o.Envelope, length: voice.Len(), gain: g, want: g,
-		lim: loudness.NewLimiter(audio.SampleRate, o.CeilingDB), ceilingDB: min(o.CeilingDB, 0)}
+	m := &Mix{voice: voice, bed: o.Music, env: o.Envelope, length: voice.Len(), gain: g, want: g, pipelined: o.Ahead,
+		ceilingDB: min(o.CeilingDB, 0)}
+	if m.bed == nil { // the voice alone is mono
+		m.lim = loudness.NewMonoLimiter(audio.SampleRate, o.CeilingDB)
+	} else {
+		m.lim = loudness.NewLimiter(audio.SampleRate, o.CeilingDB)
+	}
 	m.voiceBuf = make([]int16, 2*blockFrames)
+	m.outI16 = make([]int16, 2*blockFrames)
 	for _, b := range []*[]float32{&m.inL, &m.inR, &m.outL, &m.outR, &m.musL, &m.musR, &m.env32} {
 		*b = make([]float32, blockFrames)
 	}
@@ -120,6 +134,7 @@ func (m *Mix) SeekFrame(frame int64) error {
 
 // seek moves to frame and fills the limiter's look-ahead from there.
 func (m *Mix) seek(frame int64) error {
+	m.stopAhead()
 	if err := m.voice.SeekFrame(frame); err != nil {
 		return err
 	}
@@ -131,7 +146,7 @@ func (m *Mix) seek(frame int64) error {
 		if err := m.mixInput(n); err != nil {
 			return err
 		}
-		m.lim.Process(m.inL[:n], m.inR[:n], m.outL[:n], m.outR[:n]) // silence before frame
+		m.limit(n) // its output is silence, from before frame
 		left -= n
 	}
 	return nil
@@ -150,13 +165,16 @@ func (m *Mix) Read(p []int16) (int, error) {
 		return 0, io.ErrShortBuffer
 	}
 	frames := int(min(int64(len(p)/2), m.length-m.pos))
+	if m.pipelined {
+		return m.readAhead(p[:2*frames])
+	}
 	for done := 0; done < frames; {
 		n := min(frames-done, blockFrames)
 		if err := m.mixInput(n); err != nil {
 			return 2 * done, err
 		}
-		m.lim.Process(m.inL[:n], m.inR[:n], m.outL[:n], m.outR[:n])
-		m.clipped += toInt16(p[2*done:2*(done+n)], m.outL[:n], m.outR[:n])
+		l, r := m.limit(n)
+		m.clipped += toInt16(p[2*done:2*(done+n)], l, r)
 		m.pos += int64(n)
 		done += n
 	}
@@ -166,24 +184,40 @@ func (m *Mix) Read(p []int16) (int, error) {
 // mixInput mixes the next n input frames into inL and inR, at the gain.
 func (m *Mix) mixInput(n int) error {
 	l, r := m.inL[:n], m.inR[:n]
-	if err := m.readVoice(l); err != nil {
+	if err := m.mixRaw(l, r, m.in); err != nil {
 		return err
-	}
-	if m.bed != nil {
-		if err := m.addMusic(l, r, m.in); err != nil {
-			return err
-		}
-	} else {
-		copy(r, l)
 	}
 	m.applyGain(l, r)
 	m.in += int64(n)
 	return nil
 }
 
+// mixRaw mixes the input frames from frame at on, before the gain, into l
+// and (with music) r: the voice's next frames, and the music at its
+// envelope. Only one goroutine at a time may call it: it uses the voice
+// and the mix's scratch buffers.
+func (m *Mix) mixRaw(l, r []float32, at int64) error {
+	if err := m.readVoice(l); err != nil {
+		return err
+	}
+	if m.bed != nil {
+		return m.addMusic(l, r, at)
+	}
+	return nil
+}
+
+// monoReader is a voice that gives its frames in floating point, as
+// audio.Renderer does, before any rounding.
+type monoReader interface {
+	ReadMono(x []float32) (int, error)
+}
+
 // readVoice reads the voice's next frames into x, as float at its own
 // level; silence past its end.
 func (m *Mix) readVoice(x []float32) error {
+	if v, ok := m.voice.(monoReader); ok {
+		return m.readMono(v, x)
+	}
 	p := m.voiceBuf[:2*len(x)]
 	got := 0
 	for got < len(p) {
@@ -204,6 +238,26 @@ func (m *Mix) readVoice(x []float32) error {
 	return nil
 }
 
+// readMono reads the voice's next frames from a monoReader.
+func (m *Mix) readMono(v monoReader, x []float32) error {
+	got := 0
+	for got < len(x) {
+		k, err := v.ReadMono(x[got:])
+		got += k
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	clear(x[got:])
+	for i := range x[:got] {
+		x[i] *= 1 / Headroom
+	}
+	return nil
+}
+
 // addMusic adds the music at its envelope to l (the voice), writing both
 // channels.
 func (m *Mix) addMusic(l, r []float32, at int64) error {
@@ -220,7 +274,7 @@ func (m *Mix) addMusic(l, r []float32, at int64) error {
 }
 
 // applyGain multiplies by the gain, moving it to the one wanted over the
-// block.
+// block; r is left alone when the mix is mono.
 func (m *Mix) applyGain(l, r []float32) {
 	if m.gain == m.want && m.gain == 1 {
 		return
@@ -229,9 +283,26 @@ func (m *Mix) applyGain(l, r []float32) {
 	for i := range l {
 		g := m.gain + step*float32(i+1)
 		l[i] *= g
-		r[i] *= g
+		if m.bed != nil {
+			r[i] *= g
+		}
 	}
 	m.gain = m.want
+}
+
+// limit runs the n frames last mixed through the limiter and returns its
+// output, both channels: the same slice twice when the mix is mono.
+func (m *Mix) limit(n int) (l, r []float32) { return m.limitBlock(m.inL[:n], m.inR[:n]) }
+
+// limitBlock runs frames l and r through the limiter, as limit does.
+func (m *Mix) limitBlock(l, r []float32) (outL, outR []float32) {
+	n := len(l)
+	if m.bed == nil {
+		m.lim.ProcessMono(l, m.outL[:n])
+		return m.outL[:n], m.outL[:n]
+	}
+	m.lim.Process(l, r, m.outL[:n], m.outR[:n])
+	return m.outL[:n], m.outR[:n]
 }
 
 // toInt16 rounds the frames to 16 bits into p, interleaved, and returns how
@@ -239,6 +310,14 @@ func (m *Mix) applyGain(l, r []float32) {
 func toInt16(p []int16, l, r []float32) (clamped int64) {
 	p = p[:2*len(l)]
 	r = r[:len(l)]
+	if &l[0] == &r[0] { // mono: one rounding for both channels
+		for i, v := range l {
+			a, c := round16(v)
+			p[2*i], p[2*i+1] = a, a
+			clamped += 2 * c
+		}
+		return clamped
+	}
 	for i := range l {
 		a, ca := round16(l[i])
 		b, cb := round16(r[i])

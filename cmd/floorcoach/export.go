@@ -118,6 +118,7 @@ func runExport(c *cli.Context) error {
 	}
 	if bed != nil {
 		defer bed.Close()
+		roomForMusic()
 	}
 	if err := p.preload(); err != nil {
 		return err
@@ -213,7 +214,7 @@ func (j *exportJob) encode(ctx context.Context, w io.Writer, bar *progress) erro
 	if err != nil {
 		return err
 	}
-	m, err := newMix(tl, r, j.bed, mixdown.Options{CeilingDB: ceilingFor(j.format)})
+	m, err := newMix(tl, r, j.bed, mixdown.Options{CeilingDB: ceilingFor(j.format), Ahead: true})
 	if err != nil {
 		return err
 	}
