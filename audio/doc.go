@@ -30,8 +30,14 @@
 //   - speech readies recorded or synthesized lines for a pack: trimming,
 //     loudness, text-to-speech commands;
 //   - encode writes a mixed session as a WAV, MP3 or FLAC file with chapters;
-//   - speaker plays a Seeker through the sound output.
+//   - speaker plays a Seeker through the sound output;
+//   - music reads music files and lays them out under a session;
+//   - duck shapes the music's level: fades, and ducking under speech;
+//   - loudness measures loudness (EBU R128) and true peak, and limits;
+//   - mixdown makes the final mix: voice, music, one gain, the limiter;
+//   - pulseduck lowers other applications' sound while the voice speaks.
 //
-// Imports point one way: speaker, encode, pack and speech import this
-// package; pack and speech import decode; nothing here imports them.
+// Imports point one way: speaker, encode, pack, speech, music and mixdown
+// import this package; pack and speech import decode; mixdown imports
+// music, duck and loudness; nothing here imports them.
 package audio

@@ -9,7 +9,9 @@
 // A Mix is an audio.Seeker, so the live player and the encoders read it as
 // they read a bare rendering of the voice. The voice comes in rendered at
 // Headroom (6 dB down), so that a loud tone under speech, or a --tones
-// gain above 1, cannot clip before the limiter; the Mix scales it back.
+// gain above 1, cannot clip before the limiter; the Mix scales it back. A
+// voice that can give its frames in floating point (audio.Renderer's
+// ReadMono) is read so, and rounded only once, at the end.
 //
 // An export reads a Mix twice: Measure reads it once without the limiter
 // and returns its integrated loudness (EBU R128) and sample peak; the gain

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 )
 
 // The resampler: a Kaiser-windowed sinc, applied polyphase. Each output
@@ -23,7 +24,7 @@ const (
 // resampler reads a decoder at another rate.
 type resampler struct {
 	d        decoder
-	from, to int64
+	from, to int64 // the rates, divided by their greatest common divisor
 	half     int64 // taps each side of the output's time
 	phases   int64
 	bank     []float32 // phases × 2·half taps
@@ -39,12 +40,12 @@ type resampler struct {
 func newResampler(d decoder, to int) *resampler {
 	from := int64(d.Rate())
 	g := gcd(from, int64(to))
-	s := &resampler{d: d, from: from, to: int64(to)}
-	s.length = (d.Len()*s.to + from - 1) / from
-	if from != s.to {
+	s := &resampler{d: d, from: from / g, to: int64(to) / g}
+	s.length = (d.Len()*s.to + s.from - 1) / s.from
+	if s.from != s.to {
 		fc := resampleCutoff * min(1, float64(to)/float64(from)) // of the input's Nyquist
 		s.half = int64(math.Ceil(resampleZeros / fc))
-		s.phases = min(s.to/g, maxPhases)
+		s.phases = min(s.to, maxPhases)
 		s.bank = kernelBank(fc, int(s.half), int(s.phases))
 	}
 	s.start = -s.half + 1 // silence before the first frame
@@ -145,14 +146,18 @@ func (s *resampler) Read(l, r []float32) (int, error) {
 		return 0, err
 	}
 	width := 2 * s.half
+	num := s.pos * s.from
+	k, rem := num/s.to, num%s.to // the output's time: input frame k, and rem/to of the way on
 	for i := range n {
-		num := (s.pos + int64(i)) * s.from
-		k := num / s.to
-		p := num % s.to * s.phases / s.to
-		taps := s.bank[p*width : (p+1)*width]
+		p := rem
+		if s.phases != s.to {
+			p = rem * s.phases / s.to
+		}
 		at := k - s.half + 1 - s.start
-		l[i] = dot(s.l[at:at+width], taps)
-		r[i] = dot(s.r[at:at+width], taps)
+		l[i], r[i] = dot2(s.l[at:at+width], s.r[at:at+width], s.bank[p*width:(p+1)*width])
+		for rem += s.from; rem >= s.to; rem -= s.to {
+			k++
+		}
 	}
 	s.pos += int64(n)
 	s.drop(s.pos*s.from/s.to - s.half + 1)
@@ -165,13 +170,12 @@ func (s *resampler) fill(end int64) error {
 	for have := s.start + int64(len(s.l)); have < end; have = s.start + int64(len(s.l)) {
 		need := int(end - have)
 		if s.ended {
-			s.l = append(s.l, make([]float32, need)...)
-			s.r = append(s.r, make([]float32, need)...)
+			s.l, s.r = grow(s.l, need), grow(s.r, need)
 			return nil
 		}
 		need = max(need, 4096)
 		at := len(s.l)
-		s.l, s.r = append(s.l, make([]float32, need)...), append(s.r, make([]float32, need)...)
+		s.l, s.r = grow(s.l, need), grow(s.r, need)
 		got, err := readFull(s.d, s.l[at:], s.r[at:])
 		s.l, s.r = s.l[:at+got], s.r[:at+got]
 		if errors.Is(err, io.EOF) || err == nil && got < need {
@@ -181,6 +185,14 @@ func (s *resampler) fill(end int64) error {
 		}
 	}
 	return nil
+}
+
+// grow returns x with n more elements, zero.
+func grow(x []float32, n int) []float32 {
+	x = slices.Grow(x, n)
+	x = x[:len(x)+n]
+	clear(x[len(x)-n:])
+	return x
 }
 
 // drop forgets the input before frame keep.
@@ -194,19 +206,18 @@ func (s *resampler) drop(keep int64) {
 	s.start += int64(cut)
 }
 
-// dot returns the dot product of x and y, which have the same even length.
-func dot(x, y []float32) float32 {
-	x = x[:len(y)]
+// dot2 returns the dot products of l and r with taps, all of the same even
+// length: the two channels share the loads of the taps, and two sums each
+// let the processor add in parallel.
+func dot2(l, r, taps []float32) (float32, float32) {
+	l, r = l[:len(taps)], r[:len(taps)]
 	var a, b, c, d float32
-	i := 0
-	for ; i+3 < len(y); i += 4 {
-		a += x[i] * y[i]
-		b += x[i+1] * y[i+1]
-		c += x[i+2] * y[i+2]
-		d += x[i+3] * y[i+3]
+	for i := 0; i+1 < len(taps); i += 2 {
+		t0, t1 := taps[i], taps[i+1]
+		a += l[i] * t0
+		b += l[i+1] * t1
+		c += r[i] * t0
+		d += r[i+1] * t1
 	}
-	for ; i < len(y); i++ {
-		a += x[i] * y[i]
-	}
-	return (a + b) + (c + d)
+	return a + b, c + d
 }

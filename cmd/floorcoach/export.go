@@ -87,19 +87,7 @@ func ceilingFor(f encode.Format) float64 {
 }
 
 func runExport(c *cli.Context) error {
-	out := c.String("output")
-	format, err := exportFormat(c, out)
-	if err != nil {
-		return err
-	}
-	if out == "-" && c.Bool("captions") {
-		return usagef("export: --captions needs -o FILE: it writes the captions beside the file")
-	}
-	target := c.Float64("loudness")
-	if !(target >= minLoudness && target <= maxLoudness) {
-		return usagef("--loudness %v: must be from %v to %v LUFS", target, minLoudness, maxLoudness)
-	}
-	mix, err := readMixFlags(c)
+	job, err := readExportFlags(c)
 	if err != nil {
 		return err
 	}
@@ -107,38 +95,59 @@ func runExport(c *cli.Context) error {
 	// with nothing written and says so.
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	p, err := loadPlan(c)
+	if job.p, err = loadPlan(c); err != nil {
+		return err
+	}
+	warnMissing(c, job.p)
+	job.bed, err = job.mix.openMusic(job.p.timeline) // every track checked before anything is written
 	if err != nil {
 		return err
 	}
-	warnMissing(c, p)
-	bed, err := mix.openMusic(p.timeline) // every track checked before anything is written
-	if err != nil {
-		return err
-	}
-	if bed != nil {
-		defer bed.Close()
+	if job.bed != nil {
+		defer job.bed.Close()
 		roomForMusic()
 	}
-	if err := p.preload(); err != nil {
+	if err := job.p.preload(); err != nil {
 		return err
 	}
-	job := &exportJob{c: c, p: p, format: format, mix: mix, bed: bed, target: target}
-	if out == "-" {
-		return job.run(ctx, c.App.Writer)
+	return job.writeAll(ctx)
+}
+
+// readExportFlags checks the flags of an export: where to, in which
+// format, at what loudness, with what mix.
+func readExportFlags(c *cli.Context) (*exportJob, error) {
+	j := &exportJob{c: c, out: c.String("output"), target: c.Float64("loudness")}
+	var err error
+	if j.format, err = exportFormat(c, j.out); err != nil {
+		return nil, err
 	}
-	if err := writeFile(out, c.Bool("force"), func(w io.Writer) error {
-		return job.run(ctx, w)
-	}); err != nil {
+	if j.out == "-" && c.Bool("captions") {
+		return nil, usagef("export: --captions needs -o FILE: it writes the captions beside the file")
+	}
+	if !(j.target >= minLoudness && j.target <= maxLoudness) {
+		return nil, usagef("--loudness %v: must be from %v to %v LUFS", j.target, minLoudness, maxLoudness)
+	}
+	j.mix, err = readMixFlags(c)
+	return j, err
+}
+
+// writeAll writes the file, whole or not at all, and the captions beside
+// it if asked, and says what it wrote.
+func (j *exportJob) writeAll(ctx context.Context) error {
+	c, tl := j.c, j.p.timeline
+	if j.out == "-" {
+		return j.run(ctx, c.App.Writer)
+	}
+	if err := writeFile(j.out, c.Bool("force"), func(w io.Writer) error { return j.run(ctx, w) }); err != nil {
 		return err
 	}
 	if c.Bool("captions") {
-		if err := writeFile(captionsPath(out), c.Bool("force"), p.timeline.WriteVTT); err != nil {
+		if err := writeFile(captionsPath(j.out), c.Bool("force"), tl.WriteVTT); err != nil {
 			return err
 		}
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", out, player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", j.out, player.Minutes(tl.Length), len(tl.Chapters()))
 	}
 	return nil
 }
@@ -181,6 +190,7 @@ func writeFile(path string, force bool, write func(io.Writer) error) error {
 // exportJob is one export under way.
 type exportJob struct {
 	c      *cli.Context
+	out    string
 	p      *plan
 	format encode.Format
 	mix    mixSettings
