@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -208,8 +209,13 @@ func TestBedBadMusic(t *testing.T) {
 	os.WriteFile(filepath.Join(empty, "notes.txt"), []byte("x"), 0o644)
 	bad := folder(t)
 	os.WriteFile(filepath.Join(bad, "b2-broken.mp3"), []byte("ID3 not really"), 0o644)
+	many := t.TempDir()
+	for i := range MaxTracks + 1 {
+		os.WriteFile(filepath.Join(many, strconv.Itoa(i)+".wav"), nil, 0o644)
+	}
 	for _, tc := range []struct{ path, want string }{
 		{empty, "no .mp3, .flac, .wav files in this folder"},
+		{many, "more than 1000 music files; at most 1000"},
 		{bad, "b2-broken.mp3: not an MP3 file that can be read"},
 		{filepath.Join(empty, "missing"), "missing: no such file or directory"},
 	} {

@@ -3,6 +3,7 @@ package music
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -39,24 +40,44 @@ func Find(path string) ([]string, error) {
 		}
 		return []string{path}, nil
 	}
-	entries, err := os.ReadDir(path)
+	files, err := musicFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("music: %s: no %s files in this folder", path, extensionList())
+	}
+	slices.Sort(files)
+	return files, nil
+}
+
+// musicFiles lists the music files of a folder, a few hundred entries at
+// a time, failing as soon as there are more than MaxTracks: a folder of a
+// million files is refused without listing it all.
+func musicFiles(dir string) ([]string, error) {
+	d, err := os.Open(dir)
 	if err != nil {
 		return nil, fmt.Errorf("music: %w", pathError(err))
 	}
+	defer d.Close()
 	var files []string
-	for _, e := range entries {
-		if known(e.Name()) && (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) {
-			files = append(files, filepath.Join(path, e.Name()))
+	for {
+		entries, err := d.ReadDir(256)
+		for _, e := range entries {
+			if known(e.Name()) && (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) {
+				files = append(files, filepath.Join(dir, e.Name()))
+			}
+		}
+		if len(files) > MaxTracks {
+			return nil, fmt.Errorf("music: %s: more than %d music files; at most %d", dir, MaxTracks, MaxTracks)
+		}
+		if errors.Is(err, io.EOF) {
+			return files, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("music: %w", pathError(err))
 		}
 	}
-	switch {
-	case len(files) == 0:
-		return nil, fmt.Errorf("music: %s: no %s files in this folder", path, extensionList())
-	case len(files) > MaxTracks:
-		return nil, fmt.Errorf("music: %s: %d music files; at most %d", path, len(files), MaxTracks)
-	}
-	slices.Sort(files) // ReadDir sorts already; say so here
-	return files, nil
 }
 
 func known(name string) bool {

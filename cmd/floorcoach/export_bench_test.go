@@ -75,7 +75,7 @@ func BenchmarkExportWithMusic(b *testing.B) {
 			if tc.music != "" {
 				args = append(args, "--music", tc.music)
 			}
-			p := loadSession(b, "lower-back")
+			p := loadTestPlan(b, "lower-back")
 			p.preload()
 			length := float64(p.timeline.Length) / audio.SampleRate
 			b.ReportAllocs()
