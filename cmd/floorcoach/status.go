@@ -45,7 +45,7 @@ func statusLine(st player.Status, title string, width int) string {
 	if st.Next != "" {
 		parts = append(parts, "next: "+st.Next)
 	}
-	if st.Volume < 1 {
+	if st.Volume != 1 { // above 1 too: louder than recorded is worth knowing
 		parts = append(parts, fmt.Sprintf("vol %d%%", int(st.Volume*100+0.5)))
 	}
 	return fit(printable(strings.Join(parts, " | ")), width-1)
