@@ -257,3 +257,42 @@ func TestExportMixUsage(t *testing.T) {
 		}
 	}
 }
+
+// --tones sets the tones against the voice: at 2 a lone pip is 6 dB louder
+// next to the speech than at 1; at 0 there are none.
+func TestExportTonesLevel(t *testing.T) {
+	tl := timelineOf(t, "demo")
+	level := func(tones string) (pip, speech float64) {
+		out := filepath.Join(t.TempDir(), "d.wav")
+		if code, _, stderr := runApp(t, "export", "demo", "-o", out, "-q", "--tones", tones); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		_, _, s, err := audiotest.ReadWAV(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pips, lines []float64
+		for i, e := range tl.Events {
+			if !alone(tl.Events, i) {
+				continue
+			}
+			x := s[0][e.At:e.End()]
+			switch {
+			case e.Kind == player.Pip:
+				pips = append(pips, x...)
+			case e.Spoken():
+				lines = append(lines, x...)
+			}
+		}
+		return audiotest.RMS(pips), audiotest.RMS(lines)
+	}
+	p1, s1 := level("1")
+	p2, s2 := level("2")
+	p0, _ := level("0")
+	if d := audiotest.DBFS(p2/s2) - audiotest.DBFS(p1/s1); math.Abs(d-6.02) > 0.3 {
+		t.Errorf("--tones 2: pips %.2f dB louder against the voice than --tones 1, want 6", d)
+	}
+	if p0 != 0 {
+		t.Errorf("--tones 0: the pips are still there (RMS %v)", p0)
+	}
+}
