@@ -30,7 +30,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +
 			"SESSION is a built-in name (see 'floorcoach list') or a path to a .yaml script.\n" +
-			"Flags may come before or after SESSION.",
+			"Flags may come before or after SESSION.\n\n" + settingsHelp(),
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,

@@ -137,7 +137,10 @@ func targetPack(c *cli.Context) (string, error) {
 	if into, v := c.String("into"), c.String("voice"); into != "" && v != "" && into != v {
 		return "", usagef("%s: --into and --voice name different packs; give one", c.Command.Name)
 	}
-	into := packRef(c)
+	into, err := packRef(c)
+	if err != nil {
+		return "", err
+	}
 	if into == "default" {
 		return "", usagef("%s: the default pack is built into the program; add clips to a pack of your own (--into NAME or FOLDER)", c.Command.Name)
 	}
@@ -147,7 +150,7 @@ func targetPack(c *cli.Context) (string, error) {
 // intoFlag names the pack that make and add write to.
 var intoFlag = &cli.StringFlag{
 	Name:        "into",
-	DefaultText: "mine",
+	DefaultText: "the settings file's voice:, else mine",
 	Usage: "the pack to add the clips to: the NAME of one of yours, or a `FOLDER` (with a /: ./anna); " +
 		"a new pack is made, extending the default one",
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -90,11 +89,6 @@ func runClipsMake(c *cli.Context) error {
 		return err
 	}
 	return report(c, w.Dir, todo, errs, ctx.Err() != nil)
-}
-
-// packRef is how the user names the pack make and add write to.
-func packRef(c *cli.Context) string {
-	return cmp.Or(c.String("into"), c.String("voice"), audio.MinePack)
 }
 
 // openTarget opens the pack make and add write to and loads the session's

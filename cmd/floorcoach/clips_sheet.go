@@ -34,8 +34,11 @@ func runClipsSheet(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	into := c.String("voice")
-	if into == "" || into == "default" {
+	into, err := packRef(c)
+	if err != nil {
+		return err
+	}
+	if into == "default" {
 		into = audio.MinePack
 	}
 	writeSheet(c, cs, c.Args().First(), into)

@@ -41,7 +41,7 @@ func playCommand() *cli.Command {
 			levelFlag, voiceFlag, strictFlag,
 			&cli.IntFlag{Name: "from", DefaultText: "the beginning",
 				Usage: "start at step `N`, as 'floorcoach show' numbers them"},
-			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume: a `GAIN` from 0 (silent) to 1 (as recorded)"},
+			&cli.Float64Flag{Name: "volume", Value: 1, DefaultText: "the settings file's volume:, else 1", Usage: "the volume: a `GAIN` from 0 (silent) to 1 (as recorded)"},
 		},
 		Action: runPlay,
 	}
@@ -49,7 +49,10 @@ func playCommand() *cli.Command {
 
 func runPlay(c *cli.Context) (err error) {
 	defer recovered(&err)
-	vol := c.Float64("volume")
+	vol, err := volumeSetting(c)
+	if err != nil {
+		return err
+	}
 	if !(vol >= 0 && vol <= 1) {
 		return usagef("--volume %v: must be from 0 to 1", vol)
 	}

@@ -19,11 +19,13 @@ var levelFlag = &cli.StringFlag{
 
 // voiceFlag picks the voice pack a command speaks with. Commands that
 // lay a session out read it through voice, and loadPlan; a command
-// without the flag speaks with the default pack.
+// without the flag speaks with the settings file's voice, or the default
+// pack.
 var voiceFlag = &cli.StringFlag{
 	Name: "voice",
-	Usage: "the voice pack: the `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
+	Usage: "the voice pack: the `NAME` of one of yours ('floorcoach voices' lists them), " +
 		"a folder with a voice.yaml (./anna), or default",
+	DefaultText: "the settings file's voice:, else default",
 }
 
 // strictFlag makes a line without a clip an error. loadPlan reads it.
@@ -68,7 +70,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	lv, err := level(c)
+	lv, err := planLevel(c)
 	if err != nil {
 		return nil, err
 	}
@@ -131,10 +133,4 @@ func strictError(v *audio.Voice, missing []string, session string) error {
 	}
 	fmt.Fprintf(&b, "\n'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", session)
 	return errors.New(b.String())
-}
-
-// voice returns the voice a command speaks with: the --voice flag's pack,
-// or the default pack.
-func voice(c *cli.Context) (*audio.Voice, error) {
-	return audio.OpenVoice(c.String("voice"))
 }
