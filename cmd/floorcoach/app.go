@@ -36,7 +36,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), newCommand(), schemaCommand(), completionCommand(),
+			clipsCommand(), voicesCommand(), newCommand(), schemaCommand(), completionCommand(),
 		},
 		HideHelpCommand:      false,
 		EnableBashCompletion: true,

@@ -12,13 +12,18 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// settingsHelp is what --help says about the settings file.
-func settingsHelp() string {
+// settingsFile is the settings file's path, or where to find it.
+func settingsFile() string {
 	path, err := config.Path()
 	if err != nil {
-		path = "floorcoach/config.yaml in your config folder"
+		return "floorcoach/config.yaml in your config folder"
 	}
-	return "Settings: " + path + " may set voice:, level: and volume: (e.g. 'voice: anna');\n" +
+	return path
+}
+
+// settingsHelp is what --help says about the settings file.
+func settingsHelp() string {
+	return "Settings: " + settingsFile() + " may set voice:, level: and volume: (e.g. 'voice: anna');\n" +
 		"a flag on the command line wins over it."
 }
 
