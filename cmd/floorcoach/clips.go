@@ -25,7 +25,7 @@ func clipsCommand() *cli.Command {
 			"   floorcoach play my-routine.yaml --voice mine\n" +
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt   # to record the lines by hand\n" +
 			"   floorcoach clips add my-routine.yaml ~/recordings --into anna",
-		Subcommands: []*cli.Command{clipsMissingCommand(), clipsMakeCommand(), clipsSheetCommand(), clipsAddCommand()},
+		Subcommands: []*cli.Command{clipsMissingCommand(), clipsMakeCommand(), clipsRecordCommand(), clipsSheetCommand(), clipsAddCommand()},
 	}
 }
 

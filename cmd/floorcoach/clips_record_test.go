@@ -1,0 +1,241 @@
+//go:build !darwin && !windows
+
+package main
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/pulsetest"
+)
+
+// recordScript is a short session with four lines the default pack lacks.
+const recordScript = `title: Evening unwind
+steps:
+  - name: Neck roll
+    say: Let your chin drop toward your chest.
+    hold: 4s
+closing: [Sleep well.]
+`
+
+// The whole of clips record --auto at a virtual microphone: a test
+// "speaks" each line (a flite rendering, played into the microphone) when
+// the line is on the screen; every line is recorded, each take lasts its
+// speech and is as loud as clips make makes the same rendering, clips
+// missing is then empty, and the terminal is as it was.
+func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
+	srv := livePlay(t)
+	srv.VirtualMic(t, -60)
+	needTool(t, "paplay")
+	needTool(t, "flite")
+	script := clipsSetup(t)
+	os.WriteFile(script, []byte(recordScript), 0o644)
+	tts := "flite -voice slt -t {text} -o {out}"
+	if code, _, stderr := runApp(t, "clips", "make", script, "--tts", tts, "--into", "ref"); code != 0 {
+		t.Fatalf("clips make: %s", stderr)
+	}
+	lines := missingLines(t, script, "default")
+	if len(lines) != 4 {
+		t.Fatalf("the session lacks %q, want its four lines", lines)
+	}
+	speech := map[string]string{}
+	for i, line := range lines {
+		speech[line] = filepath.Join(t.TempDir(), fmt.Sprint(i, ".wav"))
+		if out, err := exec.Command("flite", "-voice", "slt", "-t", line, "-o", speech[line]).CombinedOutput(); err != nil {
+			t.Fatalf("flite: %v: %s", err, out)
+		}
+	}
+	command := fmt.Sprintf("PULSE_SERVER=%s XDG_DATA_HOME=%s %s clips record '%s' --into anna --auto; echo exit=$?; "+
+		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
+		os.Getenv("PULSE_SERVER"), os.Getenv("XDG_DATA_HOME"), binary(t), script)
+	p := newTmuxPane(t, command)
+	for _, line := range lines {
+		p.waitRecording(line)
+		if out, err := exec.Command("paplay", "--device="+pulsetest.MicSink, speech[line]).CombinedOutput(); err != nil {
+			t.Fatalf("paplay: %v: %s", err, out)
+		}
+	}
+	p.waitFor(`^Kept 4 of 4 lines in `)
+	p.waitFor(`^exit=0$`)
+	p.waitFor(`^-?echo$`)
+	if screen := p.screen(); !slices.Contains(screen, "icanon") || !slices.Contains(screen, "echo") {
+		t.Errorf("the terminal was not restored:\n%s", strings.Join(screen, "\n"))
+	}
+	if got := missingLines(t, script, "anna"); len(got) != 0 {
+		t.Errorf("after recording, clips missing lists %q", got)
+	}
+	compareTakes(t, lines, "anna", "ref")
+}
+
+// missingLines returns the lines clips missing lists for a pack.
+func missingLines(t *testing.T, script, pack string) []string {
+	t.Helper()
+	code, out, stderr := runApp(t, "clips", "missing", script, "--voice", pack)
+	if code != 0 {
+		t.Fatalf("clips missing: %s", stderr)
+	}
+	var lines []string
+	for _, m := range regexp.MustCompile(`(?m)^"(.*)"$`).FindAllStringSubmatch(out, -1) {
+		lines = append(lines, m[1])
+	}
+	return lines
+}
+
+// compareTakes checks that each line's clip in pack lasts as long as in
+// ref, within 0.5 s, and is as loud, within 2 LU.
+func compareTakes(t *testing.T, lines []string, pack, ref string) {
+	t.Helper()
+	got, err := audio.OpenVoice(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := audio.OpenVoice(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range lines {
+		g, err1 := got.Sound(line)
+		w, err2 := want.Sound(line)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%q: %v %v", line, err1, err2)
+		}
+		gl, _ := audio.Loudness(g.Samples, audio.SampleRate, audio.SpeechBlock)
+		wl, _ := audio.Loudness(w.Samples, audio.SampleRate, audio.SpeechBlock)
+		gs, ws := audio.Duration(g.Len()).Seconds(), audio.Duration(w.Len()).Seconds()
+		t.Logf("%-40q recorded %.2f s %.1f LUFS, made %.2f s %.1f LUFS", line, gs, gl, ws, wl)
+		if math.Abs(gs-ws) > 0.5 || math.Abs(gl-wl) > 2 {
+			t.Errorf("%q: the take lasts %.2f s at %.1f LUFS; clips make gives %.2f s at %.1f LUFS", line, gs, gl, ws, wl)
+		}
+	}
+}
+
+// waitRecording waits until the screen asks for line and records.
+func (p *tmuxPane) waitRecording(line string) {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		screen := p.screen()
+		say := ""
+		for _, l := range screen {
+			if _, text, ok := strings.Cut(l, "  say:  "); ok {
+				say = text
+			}
+		}
+		if say == line && strings.HasPrefix(screen[len(screen)-1], "● recording") {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("not recording %q within 10 s; the screen:\n%s", line, strings.Join(screen, "\n"))
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+// Without a microphone, clips record says so in one line within two
+// seconds, and makes no pack; without a terminal it needs --auto.
+func TestClipsRecordNoMicrophone(t *testing.T) {
+	script := clipsSetup(t)
+	t.Setenv("PULSE_SERVER", "unix:"+filepath.Join(t.TempDir(), "nothing"))
+	begin := time.Now()
+	code, _, stderr := runApp(t, "clips", "record", script, "--into", "anna", "--auto")
+	if took := time.Since(begin); code != exitFail || took > 2*time.Second ||
+		!strings.HasPrefix(stderr, "floorcoach: no microphone: no sound server (PulseAudio or PipeWire) answered") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d after %v: %q", code, took, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(os.Getenv("XDG_DATA_HOME"), "floorcoach", "voices", "anna")); err == nil {
+		t.Error("a pack was made though nothing was recorded")
+	}
+	code, _, stderr = runApp(t, "clips", "record", script, "--into", "anna")
+	if code != exitUsage || !strings.Contains(stderr, "record: its keys need a terminal; to record hands-free without one, add --auto") {
+		t.Errorf("without a terminal: exit %d: %q", code, stderr)
+	}
+}
+
+// The keys of clips record: space plays the take back through the
+// speaker, r records again, enter keeps, s skips, q stops; what was kept
+// stays kept, and the terminal is as it was.
+func TestClipsRecordKeys(t *testing.T) {
+	srv := livePlay(t)
+	srv.VirtualMic(t, -60)
+	rec := srv.Record(t)
+	needTool(t, "paplay")
+	needTool(t, "flite")
+	script := clipsSetup(t)
+	os.WriteFile(script, []byte(recordScript), 0o644)
+	lines := missingLines(t, script, "default")
+	say := func(line string) {
+		t.Helper()
+		wav := filepath.Join(t.TempDir(), "line.wav")
+		if out, err := exec.Command("flite", "-voice", "slt", "-t", line, "-o", wav).CombinedOutput(); err != nil {
+			t.Fatalf("flite: %v: %s", err, out)
+		}
+		if out, err := exec.Command("paplay", "--device="+pulsetest.MicSink, wav).CombinedOutput(); err != nil {
+			t.Fatalf("paplay: %v: %s", err, out)
+		}
+	}
+	command := fmt.Sprintf("PULSE_SERVER=%s XDG_DATA_HOME=%s %s clips record '%s' --into anna; echo exit=$?; "+
+		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
+		os.Getenv("PULSE_SERVER"), os.Getenv("XDG_DATA_HOME"), binary(t), script)
+	p := newTmuxPane(t, command)
+	p.waitFor(`Keys: enter keep · r retake · space listen · s skip · q quit$`)
+	p.waitRecording(lines[0])
+	say(lines[0])
+	p.waitFor(`^■ take \d\.\d s — enter keep · r retake · space listen · s skip · q quit$`)
+	before := loudSeconds(rec.Samples())
+	p.keys("Space")
+	p.waitFor(`^▶ listening…$`)
+	p.waitFor(`^■ take \d\.\d s — `)
+	if heard := loudSeconds(rec.Samples()) - before; heard < 0.6 {
+		t.Errorf("space played %.2f s of sound through the speaker, want the take", heard)
+	}
+	p.keys("r")
+	p.waitFor(`^ +again$`)
+	p.waitRecording(lines[0])
+	say(lines[0])
+	p.waitFor(`^■ take `)
+	p.keys("Enter")
+	p.waitFor(`^ +kept \(\d\.\d s\)$`)
+	p.waitRecording(lines[1])
+	p.keys("s")
+	p.waitFor(`^ +skipped$`)
+	p.waitRecording(lines[2])
+	say(lines[2])
+	p.keys("Enter") // at once, while the take is still going: keeps it as it is
+	p.waitRecording(lines[3])
+	p.keys("q")
+	p.waitFor(`^Kept 2 of 4 lines in `)
+	p.waitFor(`^exit=0$`)
+	p.waitFor(`^-?echo$`)
+	if screen := p.screen(); !slices.Contains(screen, "icanon") || !slices.Contains(screen, "echo") {
+		t.Errorf("the terminal was not restored:\n%s", strings.Join(screen, "\n"))
+	}
+	if got := missingLines(t, script, "anna"); !slices.Equal(got, []string{lines[1], lines[3]}) {
+		t.Errorf("after recording, clips missing lists %q, want the skipped and the stopped line", got)
+	}
+}
+
+// loudSeconds returns how long interleaved stereo frames at 44.1 kHz are
+// louder than -40 dBFS, in 10 ms windows.
+func loudSeconds(s []int16) float64 {
+	const win = 441 * 2
+	n := 0
+	for i := 0; i+win <= len(s); i += win {
+		sum := 0.0
+		for _, v := range s[i : i+win] {
+			sum += float64(v) * float64(v)
+		}
+		if 10*math.Log10(sum/win/(32768*32768)+1e-12) > -40 {
+			n++
+		}
+	}
+	return float64(n) * 0.01
+}
