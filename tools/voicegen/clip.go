@@ -15,7 +15,7 @@ import (
 
 // How every clip is made (README.md says why).
 const (
-	rate        = 22050 // Hz, mono: the MP3's rate
+	rate        = 32000 // Hz, mono: festival's HTS voice's own rate, and the MP3's
 	highpassHz  = 70    // removes DC and rumble below the voice
 	targetLUFS  = -19.0 // speech loudness of every clip, as decoded
 	tolerance   = 0.1   // LU: how close to targetLUFS a clip is made
@@ -29,7 +29,7 @@ const (
 	fadeOutSec  = 0.015
 	buzzSec     = 0.040 // s: festival's HTS voice ends each line with a faint buzz…
 	buzzDB      = -25.0 // dB: …this far below the speech, at most
-	bitrate     = "56"  // kbit/s, constant: the least at which lame writes its LAME tag at 22.05 kHz
+	bitrate     = "96"  // kbit/s, constant: lame keeps the whole band (to 16 kHz) from 64 on; 96 leaves room
 )
 
 // makeClip makes one clip in the scratch folder dir and moves it to dest.
@@ -125,7 +125,7 @@ func render(ctx context.Context, voice string, gain float64, dir, mp3 string) er
 	if err := ffmpeg(ctx, rawInput(voice), limitChain(gain)+","+trimChain(), "-c:a", "pcm_s16le", wav); err != nil {
 		return err
 	}
-	return command(ctx, "lame", "--silent", "-m", "m", "--resample", "22.05",
+	return command(ctx, "lame", "--silent", "-m", "m", "--resample", "32",
 		"-b", bitrate, "-q", "2", "--noreplaygain", wav, mp3)
 }
 
