@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // No sound server, or one whose default input sends no sound: a one-line
@@ -53,7 +54,7 @@ func openFails(t *testing.T, want string) {
 func TestRecordHearsTheMicrophone(t *testing.T) {
 	srv := pulsetest.Start(t)
 	srv.VirtualMic(t, -60)
-	needTool(t, "paplay")
+	testenv.NeedTool(t, "paplay")
 	m, err := Open(Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -106,17 +107,6 @@ func TestRecordHearsTheMicrophone(t *testing.T) {
 	}
 	if !errors.Is(err, ErrLost) || time.Since(begin) > 2500*time.Millisecond {
 		t.Errorf("after the server went: %v, after %v", err, time.Since(begin))
-	}
-}
-
-// needTool skips a test when a program is missing, but fails it in CI.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing: CI must install it (see .ci/run)", name)
-		}
-		t.Skipf("%s is missing", name)
 	}
 }
 

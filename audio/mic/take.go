@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/speech"
 )
 
 // How a take finds its speech.
@@ -147,7 +147,7 @@ func (t *Take) Problems() []string {
 	if clipped(x) {
 		p = append(p, "clipped: too loud for the input; move back a little or turn the input level down")
 	}
-	l, ok := audio.Loudness(x, t.rate, audio.SpeechBlock)
+	l, ok := speech.Loudness(x, t.rate, speech.Block)
 	switch {
 	case !ok:
 		p = append(p, "too quiet to measure: come closer or turn the input level up")

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -54,7 +54,7 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
-func checkOne(c *cli.Context, v *audio.Voice, file string) error {
+func checkOne(c *cli.Context, v *pack.Voice, file string) error {
 	s, err := scripts.ParseFile(file)
 	if err != nil {
 		return err

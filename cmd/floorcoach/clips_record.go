@@ -6,8 +6,8 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/mic"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/urfave/cli/v2"
 )
@@ -95,7 +95,7 @@ func runClipsRecord(c *cli.Context) (err error) {
 }
 
 // closePack closes a pack writer, if there is one.
-func closePack(w *audio.PackWriter) {
+func closePack(w *pack.Writer) {
 	if w != nil {
 		w.Close()
 	}

@@ -8,7 +8,9 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/mic"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/urfave/cli/v2"
 )
 
@@ -27,7 +29,7 @@ type recorder struct {
 	mic  *mic.Mic
 	spk  *speaker.Speaker // nil: no tone and no listening
 	note string           // why spk is nil
-	pack *audio.PackWriter
+	pack *pack.Writer
 	todo []need
 
 	floor  *mic.Floor
@@ -40,7 +42,7 @@ type recorder struct {
 	flagged       []string // lines kept with a problem
 }
 
-func newRecorder(c *cli.Context, tm *terminal, m *mic.Mic, w *audio.PackWriter, todo []need) *recorder {
+func newRecorder(c *cli.Context, tm *terminal, m *mic.Mic, w *pack.Writer, todo []need) *recorder {
 	return &recorder{scr: newRecScreen(c.App.Writer, tm), auto: c.Bool("auto"), mic: m, pack: w, todo: todo,
 		floor: mic.NewFloor(m.Rate), blocks: make(chan []float32, 64), micErr: make(chan error, 1), keys: make(chan recKey, 16)}
 }
@@ -212,7 +214,7 @@ func prepareTake(take *mic.Take, rate int) ([]float32, []string) {
 	if x == nil {
 		return nil, problems
 	}
-	y, _, err := audio.PrepareSpeech(x, rate)
+	y, _, err := speech.Prepare(x, rate)
 	if err != nil {
 		return nil, []string{err.Error()}
 	}

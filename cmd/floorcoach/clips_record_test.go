@@ -15,7 +15,10 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // recordScript is a short session with four lines the default pack lacks.
@@ -35,8 +38,7 @@ closing: [Sleep well.]
 func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
 	srv := livePlay(t)
 	srv.VirtualMic(t, -60)
-	needTool(t, "paplay")
-	needTool(t, "flite")
+	testenv.NeedTool(t, "paplay", "flite")
 	script := clipsSetup(t)
 	os.WriteFile(script, []byte(recordScript), 0o644)
 	tts := "flite -voice slt -t {text} -o {out}"
@@ -77,9 +79,9 @@ func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
 }
 
 // missingLines returns the lines clips missing lists for a pack.
-func missingLines(t *testing.T, script, pack string) []string {
+func missingLines(t *testing.T, script, voice string) []string {
 	t.Helper()
-	code, out, stderr := runApp(t, "clips", "missing", script, "--voice", pack)
+	code, out, stderr := runApp(t, "clips", "missing", script, "--voice", voice)
 	if code != 0 {
 		t.Fatalf("clips missing: %s", stderr)
 	}
@@ -90,15 +92,15 @@ func missingLines(t *testing.T, script, pack string) []string {
 	return lines
 }
 
-// compareTakes checks that each line's clip in pack lasts as long as in
-// ref, within 0.5 s, and is as loud, within 2 LU.
-func compareTakes(t *testing.T, lines []string, pack, ref string) {
+// compareTakes checks that each line's clip in the pack recorded lasts as
+// long as in the pack ref, within 0.5 s, and is as loud, within 2 LU.
+func compareTakes(t *testing.T, lines []string, recorded, ref string) {
 	t.Helper()
-	got, err := audio.OpenVoice(pack)
+	got, err := pack.Open(recorded)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := audio.OpenVoice(ref)
+	want, err := pack.Open(ref)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,8 +110,8 @@ func compareTakes(t *testing.T, lines []string, pack, ref string) {
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%q: %v %v", line, err1, err2)
 		}
-		gl, _ := audio.Loudness(g.Samples, audio.SampleRate, audio.SpeechBlock)
-		wl, _ := audio.Loudness(w.Samples, audio.SampleRate, audio.SpeechBlock)
+		gl, _ := speech.Loudness(g.Samples, audio.SampleRate, speech.Block)
+		wl, _ := speech.Loudness(w.Samples, audio.SampleRate, speech.Block)
 		gs, ws := audio.Duration(g.Len()).Seconds(), audio.Duration(w.Len()).Seconds()
 		t.Logf("%-40q recorded %.2f s %.1f LUFS, made %.2f s %.1f LUFS", line, gs, gl, ws, wl)
 		if math.Abs(gs-ws) > 0.5 || math.Abs(gl-wl) > 2 {
@@ -167,8 +169,7 @@ func TestClipsRecordKeys(t *testing.T) {
 	srv := livePlay(t)
 	srv.VirtualMic(t, -60)
 	rec := srv.Record(t)
-	needTool(t, "paplay")
-	needTool(t, "flite")
+	testenv.NeedTool(t, "paplay", "flite")
 	script := clipsSetup(t)
 	os.WriteFile(script, []byte(recordScript), 0o644)
 	lines := missingLines(t, script, "default")

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/urfave/cli/v2"
 )
 
@@ -39,7 +39,7 @@ func runClipsSheet(c *cli.Context) error {
 		return err
 	}
 	if into == "default" {
-		into = audio.MinePack
+		into = pack.Mine
 	}
 	writeSheet(c, cs, c.Args().First(), into)
 	return nil
@@ -73,7 +73,7 @@ func sheetNames(needs []need) []string {
 	width := max(2, len(strconv.Itoa(len(needs))))
 	names := make([]string, len(needs))
 	for i, n := range needs {
-		names[i] = fmt.Sprintf("%0*d-%s", width, i+1, audio.Slug(n.text))
+		names[i] = fmt.Sprintf("%0*d-%s", width, i+1, pack.Slug(n.text))
 	}
 	return names
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // tmuxPane runs a command in a pseudo-terminal of its own (a detached tmux
@@ -23,7 +25,7 @@ type tmuxPane struct {
 
 func newTmuxPane(t *testing.T, command string) *tmuxPane {
 	t.Helper()
-	needTool(t, "tmux")
+	testenv.NeedTool(t, "tmux")
 	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d", os.Getpid())}
 	p.tmux("new-session", "-d", "-s", "play", "-x", "120", "-y", "20", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -60,7 +60,7 @@ func level(c *cli.Context) (scripts.Level, error) {
 // plan is a loaded session laid out in a voice.
 type plan struct {
 	session  *scripts.Session
-	voice    *audio.Voice
+	voice    *pack.Voice
 	timeline *player.Timeline
 }
 
@@ -118,7 +118,7 @@ func warnMissing(c *cli.Context, p *plan) {
 
 // strictError is the error of --strict for lines without a clip: each
 // line, with why when its clip is there but cannot be read.
-func strictError(v *audio.Voice, missing []string, session string) error {
+func strictError(v *pack.Voice, missing []string, session string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "--strict: voice %q has no clip for %d lines:", v.Name, len(missing))
 	for i, line := range missing {
@@ -127,7 +127,7 @@ func strictError(v *audio.Voice, missing []string, session string) error {
 			break
 		}
 		fmt.Fprintf(&b, "\n  %q", line)
-		if _, err := v.Probe(line); err != nil && !errors.Is(err, audio.ErrNoClip) {
+		if _, err := v.Probe(line); err != nil && !errors.Is(err, pack.ErrNoClip) {
 			fmt.Fprintf(&b, ": %v", err)
 		}
 	}

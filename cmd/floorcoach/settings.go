@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/config"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -38,7 +38,7 @@ func voiceSetting() (string, *config.Config, error) {
 	}
 	ref := cfg.Voice
 	switch {
-	case audio.IsPackName(ref) || ref == "default" || filepath.IsAbs(ref):
+	case pack.IsName(ref) || ref == "default" || filepath.IsAbs(ref):
 	case strings.HasPrefix(ref, "~/"):
 		if home, err := os.UserHomeDir(); err == nil {
 			ref = filepath.Join(home, ref[2:])
@@ -51,15 +51,15 @@ func voiceSetting() (string, *config.Config, error) {
 
 // voice returns the voice a command speaks with: the --voice flag's pack,
 // else the settings file's, else the default pack.
-func voice(c *cli.Context) (*audio.Voice, error) {
+func voice(c *cli.Context) (*pack.Voice, error) {
 	if ref := c.String("voice"); ref != "" {
-		return audio.OpenVoice(ref)
+		return pack.Open(ref)
 	}
 	ref, cfg, err := voiceSetting()
 	if err != nil {
 		return nil, err
 	}
-	v, err := audio.OpenVoice(ref)
+	v, err := pack.Open(ref)
 	if err != nil && ref != "" {
 		return nil, cfg.At(cfg.VoiceAt, err)
 	}
@@ -77,7 +77,7 @@ func packRef(c *cli.Context) (string, error) {
 	if err != nil || ref == "default" {
 		ref = ""
 	}
-	return cmp.Or(ref, audio.MinePack), err
+	return cmp.Or(ref, pack.Mine), err
 }
 
 // planLevel returns the level a session is laid out at: --level, else the

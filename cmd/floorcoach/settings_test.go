@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 )
 
 // writeSettings gives the test its own config folder with a config.yaml
@@ -60,7 +60,7 @@ func TestSettingsVoiceAndMakeAll(t *testing.T) {
 	if code, out, _ := runApp(t, "check", script, "--voice", "default"); code != 0 || !strings.Contains(out, `9 lines have no clip in voice "default"`) {
 		t.Errorf("check --voice default: exit %d: %q", code, out)
 	}
-	def, err := audio.DefaultVoice()
+	def, err := pack.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

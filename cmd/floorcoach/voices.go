@@ -9,6 +9,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/urfave/cli/v2"
 )
 
@@ -47,13 +49,13 @@ func runVoices(c *cli.Context) error {
 	}
 	chosen := "default"
 	if ref != "" && ref != "default" {
-		if chosen, err = audio.VoiceDir(ref); err != nil {
+		if chosen, err = pack.Dir(ref); err != nil {
 			return cfg.At(cfg.VoiceAt, err)
 		}
 	}
 	folders := []string{"default"}
-	if dir, err := audio.PacksDir(); err == nil {
-		for _, name := range audio.UserPacks() {
+	if dir, err := pack.Root(); err == nil {
+		for _, name := range pack.UserNames() {
 			folders = append(folders, filepath.Join(dir, name))
 		}
 	}
@@ -76,14 +78,14 @@ func runVoices(c *cli.Context) error {
 // describePack loads the pack in folder ("default": the built-in one) and
 // describes it; a pack that cannot be loaded says why.
 func describePack(folder string, chosen bool) packRow {
-	var v *audio.Voice
+	var v *pack.Voice
 	var err error
 	row := packRow{folder: folder, chosen: chosen, name: filepath.Base(folder)}
 	if folder == "default" {
-		v, err = audio.DefaultVoice()
+		v, err = pack.Default()
 		row.folder = "(built into the program)"
 	} else {
-		v, err = audio.OpenVoiceDir(folder)
+		v, err = pack.OpenDir(folder)
 	}
 	if err != nil {
 		row.loudness = "cannot be read: " + oneLine(err.Error())
@@ -101,7 +103,7 @@ func describePack(folder string, chosen bool) packRow {
 
 // packLoudness is the speech loudness of the pack's own clips: the median,
 // with the range when it is wider than 2 LU.
-func packLoudness(v *audio.Voice, lines []string) string {
+func packLoudness(v *pack.Voice, lines []string) string {
 	if len(lines) == 0 {
 		return "-"
 	}
@@ -114,7 +116,7 @@ func packLoudness(v *audio.Voice, lines []string) string {
 		if err != nil {
 			return "cannot be read: " + oneLine(err.Error())
 		}
-		if l, ok := audio.Loudness(s.Samples, audio.SampleRate, audio.SpeechBlock); ok {
+		if l, ok := speech.Loudness(s.Samples, audio.SampleRate, speech.Block); ok {
 			ls = append(ls, l)
 		}
 	}

@@ -4,10 +4,11 @@ import (
 	"encoding/binary"
 	"io"
 	"math"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // TestDefaultPack checks the pack in the repository as -check does: every
@@ -15,10 +16,7 @@ import (
 // decodes with go-mp3 to a sound of the right loudness, peak and length,
 // without long silence at either end.
 func TestDefaultPack(t *testing.T) {
-	dir := filepath.Join("..", "..", "audio", "voices", "default")
-	if _, err := os.Stat(filepath.Join(dir, "voice.yaml")); err != nil {
-		t.Skip("no voice.yaml yet:", err)
-	}
+	dir := filepath.Join("..", "..", "audio", "pack", "voices", "default")
 	clips, err := readLines(filepath.Join(dir, "lines.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -35,13 +33,8 @@ func TestDefaultPack(t *testing.T) {
 // dropped alike) and no more difference than rounding (go-mp3 once garbled
 // some rates and bitrates without an error).
 func TestDefaultPackDecodesAsFFmpeg(t *testing.T) {
-	if _, err := exec.LookPath("ffmpeg"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("ffmpeg is missing: CI must install it (see .ci/run)")
-		}
-		t.Skip("ffmpeg is missing")
-	}
-	dir := filepath.Join("..", "..", "audio", "voices", "default")
+	testenv.NeedTool(t, "ffmpeg")
+	dir := filepath.Join("..", "..", "audio", "pack", "voices", "default")
 	clips, err := readLines(filepath.Join(dir, "lines.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +42,7 @@ func TestDefaultPackDecodesAsFFmpeg(t *testing.T) {
 	nameClips(clips)
 	for i := 0; i < len(clips); i += 10 {
 		path := filepath.Join(dir, clips[i].File)
-		got, _, err := decode(path)
+		got, _, err := decodeClip(path)
 		if err != nil {
 			t.Fatal(err)
 		}
