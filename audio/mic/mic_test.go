@@ -68,7 +68,7 @@ func TestRecordHearsTheMicrophone(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	var got []float32
-	go exec.Command("paplay", "--device="+pulsetest.MicSink, tone).Run()
+	go exec.Command("paplay", "--latency-msec=500", "--device="+pulsetest.MicSink, tone).Run()
 	for ctx.Err() == nil {
 		b, err := m.Read(ctx)
 		if err != nil && ctx.Err() == nil {

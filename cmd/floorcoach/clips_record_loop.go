@@ -93,56 +93,74 @@ func (r *recorder) listen(ctx context.Context) {
 	}
 }
 
+// A decision is what becomes of a take.
+type decision int
+
+const (
+	keepTake decision = iota
+	retake
+	skipLine
+	quitAll
+)
+
 // line records line i until a take is kept, or it is skipped, or the
 // person quits.
 func (r *recorder) line(ctx context.Context, i int) (quit bool, err error) {
 	r.scr.line(i, r.todo)
 	for {
-		take, o := r.record(ctx)
-		if o.err != nil || o.key == keyQuit || o.key == keySkip || o.key == keyRetake {
-			if o.key != keyNone {
-				r.scr.verdict(map[recKey]string{keyQuit: "stopped", keySkip: "skipped", keyRetake: "again"}[o.key])
-			}
-			if o.key == keySkip {
-				r.skipped++
-			}
-			if o.err != nil || o.key != keyRetake {
-				return o.key == keyQuit, o.err
-			}
-			continue
-		}
-		y, problems := prepareTake(take, r.mic.Rate)
-		if y == nil {
-			r.scr.verdict(problems[0] + ": again")
-			if r.silent++; r.auto && r.silent >= maxSilentTakes {
-				return true, fmt.Errorf("heard no speech in %d takes in a row: stopped", r.silent)
-			}
-			continue
-		}
-		r.silent = 0
-		keep := r.auto || o.key == keyKeep
-		if !keep {
-			var again bool
-			if keep, again, quit, err = r.review(ctx, y, problems, o.key == keyListen); err != nil || quit || again {
-				if err != nil || quit {
-					return quit, err
-				}
-				continue
-			}
-		}
-		if !keep {
+		y, problems, d, err := r.take(ctx)
+		switch {
+		case err != nil:
+			return false, err
+		case d == keepTake:
+			return false, r.keep(i, y, problems)
+		case d == skipLine:
 			r.skipped++
 			return false, nil
+		case d == quitAll:
+			return true, nil
 		}
-		return false, r.keep(i, y, problems)
 	}
+}
+
+// take records a take and decides what becomes of it: a key pressed while
+// recording or in review decides, or with --auto, the take itself.
+func (r *recorder) take(ctx context.Context) ([]float32, []string, decision, error) {
+	t, o := r.record(ctx)
+	switch {
+	case o.err != nil:
+		return nil, nil, 0, o.err
+	case o.key == keyQuit:
+		r.scr.verdict("stopped")
+		return nil, nil, quitAll, nil
+	case o.key == keySkip:
+		r.scr.verdict("skipped")
+		return nil, nil, skipLine, nil
+	case o.key == keyRetake:
+		r.scr.verdict("again")
+		return nil, nil, retake, nil
+	}
+	y, problems := prepareTake(t, r.mic.Rate)
+	if y == nil {
+		r.scr.verdict(problems[0] + ": again")
+		if r.silent++; r.auto && r.silent >= maxSilentTakes {
+			return nil, nil, 0, fmt.Errorf("heard no speech in %d takes in a row: stopped", r.silent)
+		}
+		return nil, nil, retake, nil
+	}
+	r.silent = 0
+	if r.auto || o.key == keyKeep {
+		return y, problems, keepTake, nil
+	}
+	d, err := r.review(ctx, y, problems, o.key == keyListen)
+	return y, problems, d, err
 }
 
 // record plays the tone and records one take. It returns the take, and
 // the key that ended it early, if one did.
 func (r *recorder) record(ctx context.Context) (*mic.Take, outcome) {
 	if r.spk != nil {
-		r.scr.status("♪ ready…")
+		r.scr.show("♪ ready…")
 		done := r.play(ctx, audio.Tone(audio.TonePip))
 		for o := r.wait(ctx, done, nil); !o.done; o = r.wait(ctx, done, nil) {
 			if o.err != nil || o.key == keyQuit || o.key == keySkip {
@@ -152,40 +170,38 @@ func (r *recorder) record(ctx context.Context) (*mic.Take, outcome) {
 	}
 	r.drain(settleAfterTone)
 	take := mic.NewTake(r.mic.Rate, r.floor.Level())
-	r.scr.recording = true
-	defer func() { r.scr.recording = false }()
-	r.scr.redraw(take)
-	o := r.wait(ctx, nil, take)
-	return take, o
+	r.scr.recording(take)
+	defer r.scr.recording(nil)
+	return take, r.wait(ctx, nil, take)
 }
 
 // review shows a take and waits for a key: enter keeps it, r records
-// again, space plays it, s skips the line (keep false), q quits.
-func (r *recorder) review(ctx context.Context, y []float32, problems []string, listen bool) (keep, again, quit bool, err error) {
+// again, space plays it, s skips the line, q quits.
+func (r *recorder) review(ctx context.Context, y []float32, problems []string, listen bool) (decision, error) {
 	for {
 		if listen && r.spk != nil {
-			r.scr.status("▶ listening…")
+			r.scr.show("▶ listening…")
 			o := r.wait(ctx, r.play(ctx, &audio.Sound{Name: "take", Samples: y}), nil)
-			if o.err != nil || o.key == keyQuit {
-				return false, false, o.key == keyQuit, o.err
+			if o.err != nil {
+				return 0, o.err
 			}
 		}
 		r.scr.review(len(y), r.mic.Rate, problems, r.spk != nil)
 		o := r.wait(ctx, nil, nil)
 		switch {
 		case o.err != nil:
-			return false, false, false, o.err
+			return 0, o.err
 		case o.key == keyKeep:
-			return true, false, false, nil
+			return keepTake, nil
 		case o.key == keyRetake:
 			r.scr.verdict("again")
-			return false, true, false, nil
+			return retake, nil
 		case o.key == keySkip:
 			r.scr.verdict("skipped")
-			return false, false, false, nil
+			return skipLine, nil
 		case o.key == keyQuit:
 			r.scr.verdict("stopped")
-			return false, false, true, nil
+			return quitAll, nil
 		}
 		listen = o.key == keyListen
 	}
@@ -272,7 +288,7 @@ func (r *recorder) wait(ctx context.Context, done <-chan error, take *mic.Take) 
 			if take != nil && !take.Started() && take.Len() >= noSpeechAfter {
 				return outcome{done: true}
 			}
-			r.scr.redraw(take)
+			r.scr.redraw()
 		}
 	}
 }

@@ -54,11 +54,12 @@ const (
 // a status line redrawn in place, with the input's level; elsewhere, plain
 // lines only.
 type recScreen struct {
-	w         io.Writer
-	term      *terminal // nil: not a terminal
-	last      string    // the status line shown
-	level     float64   // the input's peak, dBFS, falling back slowly
-	recording bool
+	w     io.Writer
+	term  *terminal // nil: not a terminal
+	last  string    // the status line shown
+	msg   string    // what the status line shows instead of the meter
+	take  *mic.Take // the take being recorded, if one is
+	level float64   // the input's peak, dBFS, falling back slowly
 }
 
 func newRecScreen(w io.Writer, tm *terminal) *recScreen {
@@ -152,21 +153,34 @@ func (s *recScreen) meter(peak float64) {
 	s.level = max(peak, s.level-1.5) // falls 15 dB a second at 10 blocks a second
 }
 
-// redraw shows the input level, and what a take has heard so far.
-func (s *recScreen) redraw(take *mic.Take) {
-	if s.term == nil {
-		return
-	}
-	state := "  input"
-	if s.recording && take != nil {
-		state = fmt.Sprintf("● recording %4.1f s", take.Len().Seconds())
-		if take.Started() {
+// show puts a message on the status line, in place of the meter.
+func (s *recScreen) show(msg string) {
+	s.msg = msg
+	s.redraw()
+}
+
+// recording shows a take being recorded (nil: none).
+func (s *recScreen) recording(take *mic.Take) {
+	s.take, s.msg = take, ""
+	s.redraw()
+}
+
+// redraw shows the status line: the message, or the input's level and
+// what the take being recorded has heard so far.
+func (s *recScreen) redraw() {
+	switch {
+	case s.term == nil:
+	case s.msg != "":
+		s.status(s.msg)
+	case s.take != nil:
+		state := fmt.Sprintf("● recording %4.1f s", s.take.Len().Seconds())
+		if s.take.Started() {
 			state += " (speech)"
 		}
-	} else if s.last != "" && !strings.HasPrefix(s.last, "  input") {
-		return // a message is shown
+		s.status(state + "  " + meterBar(s.level))
+	default:
+		s.status("  input  " + meterBar(s.level))
 	}
-	s.status(state + "  " + meterBar(s.level))
 }
 
 // meterBar draws a level: ▕██████░░░░▏ -23 dB, with CLIP at full scale.
@@ -197,14 +211,14 @@ func (s *recScreen) review(frames, rate int, problems []string, canListen bool) 
 		s.println("      " + msg)
 		return
 	}
-	s.status("■ " + msg + " — " + keys)
+	s.show("■ " + msg + " — " + keys)
 }
 
 // verdict says, under a line, what became of a take.
 func (s *recScreen) verdict(msg string) {
 	if s.term != nil {
 		fmt.Fprint(s.w, "\r\x1b[K")
-		s.last = ""
+		s.last, s.msg = "", ""
 	}
 	s.println("      " + msg)
 }

@@ -31,8 +31,9 @@ closing: [Sleep well.]
 `
 
 // The whole of clips record --auto at a virtual microphone: a test
-// "speaks" each line (a flite rendering, played into the microphone) when
-// the line is on the screen; every line is recorded, each take lasts its
+// "speaks" each line (a flite rendering, played into the microphone by
+// paplay with half a second of buffer, so that a busy machine does not
+// make it drop sound) when the line is on the screen; every line is recorded, each take lasts its
 // speech and is as loud as clips make makes the same rendering, clips
 // missing is then empty, and the terminal is as it was.
 func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
@@ -62,7 +63,7 @@ func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
 	p := newTmuxPane(t, command)
 	for _, line := range lines {
 		p.waitRecording(line)
-		if out, err := exec.Command("paplay", "--device="+pulsetest.MicSink, speech[line]).CombinedOutput(); err != nil {
+		if out, err := exec.Command("paplay", "--latency-msec=500", "--device="+pulsetest.MicSink, speech[line]).CombinedOutput(); err != nil {
 			t.Fatalf("paplay: %v: %s", err, out)
 		}
 	}
@@ -179,7 +180,7 @@ func TestClipsRecordKeys(t *testing.T) {
 		if out, err := exec.Command("flite", "-voice", "slt", "-t", line, "-o", wav).CombinedOutput(); err != nil {
 			t.Fatalf("flite: %v: %s", err, out)
 		}
-		if out, err := exec.Command("paplay", "--device="+pulsetest.MicSink, wav).CombinedOutput(); err != nil {
+		if out, err := exec.Command("paplay", "--latency-msec=500", "--device="+pulsetest.MicSink, wav).CombinedOutput(); err != nil {
 			t.Fatalf("paplay: %v: %s", err, out)
 		}
 	}
