@@ -79,19 +79,16 @@ func runClipsRecord(c *cli.Context) (err error) {
 	if spkErr == nil {
 		defer spk.Close()
 	}
-	if w, err = packWriter(w, cs); err != nil {
-		return err
-	}
-	defer w.Close()
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	r := newRecorder(c, tm, m, w, todo)
+	r := newRecorder(c, tm, m, w, cs, todo)
+	defer func() { closePack(r.pack) }()
 	if spkErr == nil {
 		r.spk = spk
 	} else {
 		r.note = "no sound output, so no tone before a take and no listening (" + oneLine(spkErr.Error()) + ")"
 	}
-	return r.run(ctx, cs)
+	return r.run(ctx)
 }
 
 // closePack closes a pack writer, if there is one.

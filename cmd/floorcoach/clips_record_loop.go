@@ -29,7 +29,9 @@ type recorder struct {
 	mic  *mic.Mic
 	spk  *speaker.Speaker // nil: no tone and no listening
 	note string           // why spk is nil
-	pack *pack.Writer
+	pack *pack.Writer // nil until the first take is kept, for a new pack
+	cs   *clipSet
+	dir  string // the pack's folder
 	todo []need
 
 	floor  *mic.Floor
@@ -42,8 +44,14 @@ type recorder struct {
 	flagged       []string // lines kept with a problem
 }
 
-func newRecorder(c *cli.Context, tm *terminal, m *mic.Mic, w *pack.Writer, todo []need) *recorder {
-	return &recorder{scr: newRecScreen(c.App.Writer, tm), auto: c.Bool("auto"), mic: m, pack: w, todo: todo,
+// newRecorder returns a recorder of the lines todo into the pack of w, or
+// when w is nil, a new pack at cs.dir, made when a take is first kept.
+func newRecorder(c *cli.Context, tm *terminal, m *mic.Mic, w *pack.Writer, cs *clipSet, todo []need) *recorder {
+	dir := cs.dir
+	if w != nil {
+		dir = w.Dir
+	}
+	return &recorder{scr: newRecScreen(c.App.Writer, tm), auto: c.Bool("auto"), mic: m, pack: w, cs: cs, dir: dir, todo: todo,
 		floor: mic.NewFloor(m.Rate), blocks: make(chan []float32, 64), micErr: make(chan error, 1), keys: make(chan recKey, 16)}
 }
 
@@ -55,7 +63,7 @@ type outcome struct {
 }
 
 // run records every line, then says what was done.
-func (r *recorder) run(ctx context.Context, cs *clipSet) error {
+func (r *recorder) run(ctx context.Context) error {
 	if err := r.scr.open(r.keys); err != nil {
 		return err
 	}
@@ -63,7 +71,7 @@ func (r *recorder) run(ctx context.Context, cs *clipSet) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go r.listen(ctx)
-	r.scr.intro(cs, r.pack.Dir, r.mic.Source.Description, r.auto, len(r.todo), r.note)
+	r.scr.intro(r.cs, r.dir, r.mic.Source.Description, r.auto, len(r.todo), r.note)
 	var err error
 	for i := range r.todo {
 		var quit bool
@@ -178,6 +186,7 @@ func (r *recorder) record(ctx context.Context) (*mic.Take, outcome) {
 // review shows a take and waits for a key: enter keeps it, r records
 // again, space plays it, s skips the line, q quits.
 func (r *recorder) review(ctx context.Context, y []float32, problems []string, listen bool) (decision, error) {
+	r.scr.problems(problems)
 	for {
 		if listen && r.spk != nil {
 			r.scr.show("▶ listening…")
@@ -209,6 +218,10 @@ func (r *recorder) review(ctx context.Context, y []float32, problems []string, l
 
 // keep writes the take into the pack, as clips make writes a clip.
 func (r *recorder) keep(i int, y []float32, problems []string) error {
+	var err error
+	if r.pack, err = packWriter(r.pack, r.cs); err != nil {
+		return err
+	}
 	if _, err := r.pack.Add(r.todo[i].text, y, r.mic.Rate); err != nil {
 		return err
 	}
@@ -302,7 +315,7 @@ func (r *recorder) speakerFailed(err error) {
 
 // finish prints what was recorded and returns the run's error.
 func (r *recorder) finish(err error) error {
-	r.scr.summary(r.kept, r.skipped, len(r.todo), r.pack.Dir, r.flagged)
+	r.scr.summary(r.kept, r.skipped, len(r.todo), r.dir, r.flagged)
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("interrupted: the %d takes kept so far are in the pack", r.kept)
 	}

@@ -159,9 +159,13 @@ func (s *recScreen) show(msg string) {
 	s.redraw()
 }
 
-// recording shows a take being recorded (nil: none).
+// recording shows a take being recorded (nil: none). Not on a terminal,
+// a line says that recording has begun.
 func (s *recScreen) recording(take *mic.Take) {
 	s.take, s.msg = take, ""
+	if s.term == nil && take != nil {
+		s.println("      recording")
+	}
 	s.redraw()
 }
 
@@ -197,19 +201,25 @@ func meterBar(db float64) string {
 	return bar + fmt.Sprintf(" %3.0f dB", db)
 }
 
-// review shows a take that ended by itself and the keys that decide it.
+// problems says, each on a line of its own, what is wrong with a take.
+func (s *recScreen) problems(problems []string) {
+	for _, p := range problems {
+		s.println("      " + p)
+	}
+}
+
+// review shows a take that ended by itself and the keys that decide it:
+// on the status line its length, what is wrong with it in a word or two,
+// and the keys.
 func (s *recScreen) review(frames, rate int, problems []string, canListen bool) {
 	msg := fmt.Sprintf("take %.1f s", float64(frames)/float64(rate))
-	if len(problems) > 0 {
-		msg += ": " + strings.Join(problems, "; ")
+	for _, p := range problems {
+		short, _, _ := strings.Cut(p, ":")
+		msg += ", " + short
 	}
 	keys := "enter keep · r retake · space listen · s skip · q quit"
 	if !canListen {
 		keys = "enter keep · r retake · s skip · q quit"
-	}
-	if s.term == nil {
-		s.println("      " + msg)
-		return
 	}
 	s.show("■ " + msg + " — " + keys)
 }

@@ -3,7 +3,9 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -11,12 +13,14 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
@@ -163,9 +167,10 @@ func TestClipsRecordNoMicrophone(t *testing.T) {
 	}
 }
 
-// The keys of clips record: space plays the take back through the
-// speaker, r records again, enter keeps, s skips, q stops; what was kept
-// stays kept, and the terminal is as it was.
+// The keys of clips record: a pip before each take and a meter while it
+// records; a take shouted into the microphone says it clipped; space plays
+// the take back through the speaker, r records again, enter keeps, s
+// skips, q stops; what was kept stays kept, and the terminal is as it was.
 func TestClipsRecordKeys(t *testing.T) {
 	srv := livePlay(t)
 	srv.VirtualMic(t, -60)
@@ -174,28 +179,25 @@ func TestClipsRecordKeys(t *testing.T) {
 	script := clipsSetup(t)
 	os.WriteFile(script, []byte(recordScript), 0o644)
 	lines := missingLines(t, script, "default")
-	say := func(line string) {
-		t.Helper()
-		wav := filepath.Join(t.TempDir(), "line.wav")
-		if out, err := exec.Command("flite", "-voice", "slt", "-t", line, "-o", wav).CombinedOutput(); err != nil {
-			t.Fatalf("flite: %v: %s", err, out)
-		}
-		if out, err := exec.Command("paplay", "--latency-msec=500", "--device="+pulsetest.MicSink, wav).CombinedOutput(); err != nil {
-			t.Fatalf("paplay: %v: %s", err, out)
-		}
-	}
+	say := func(line string) { sayInto(t, line, "") }
 	command := fmt.Sprintf("PULSE_SERVER=%s XDG_DATA_HOME=%s %s clips record '%s' --into anna; echo exit=$?; "+
 		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
 		os.Getenv("PULSE_SERVER"), os.Getenv("XDG_DATA_HOME"), binary(t), script)
 	p := newTmuxPane(t, command)
 	p.waitFor(`Keys: enter keep · r retake · space listen · s skip · q quit$`)
 	p.waitRecording(lines[0])
-	say(lines[0])
-	p.waitFor(`^■ take \d\.\d s — enter keep · r retake · space listen · s skip · q quit$`)
+	p.waitFor(`^● recording +\d+\.\d s  ▕[█░]{24}▏ +-\d+ dB$`)
+	pip := rec.Samples()
+	sayInto(t, lines[0], "vol 8")
+	p.waitFor(`^ +clipped: too loud for the input; move back a little or turn the input level down$`)
+	p.waitFor(`^■ take \d\.\d s, clipped — enter keep · r retake · space listen · s skip · q quit$`)
+	if f := loudPitch(pip); math.Abs(f-audio.PipHz) > 5 {
+		t.Errorf("before the take the speaker played %.0f Hz, want the pip's %v", f, audio.PipHz)
+	}
 	before := loudSeconds(rec.Samples())
 	p.keys("Space")
 	p.waitFor(`^▶ listening…$`)
-	p.waitFor(`^■ take \d\.\d s — `)
+	p.waitFor(`^■ take \d\.\d s, clipped — `)
 	if heard := loudSeconds(rec.Samples()) - before; heard < 0.6 {
 		t.Errorf("space played %.2f s of sound through the speaker, want the take", heard)
 	}
@@ -225,6 +227,23 @@ func TestClipsRecordKeys(t *testing.T) {
 	}
 }
 
+// loudPitch returns the pitch of the part of interleaved stereo frames at
+// 44.1 kHz louder than -40 dBFS, in 10 ms windows.
+func loudPitch(s []int16) float64 {
+	const win = 441 * 2
+	var loud []float64
+	for i := 0; i+win <= len(s); i += win {
+		w := make([]float64, 0, win/2)
+		for j := i; j < i+win; j += 2 {
+			w = append(w, float64(s[j])/32768)
+		}
+		if 20*math.Log10(audiotest.RMS(w)+1e-9) > -40 {
+			loud = append(loud, w...)
+		}
+	}
+	return audiotest.Pitch(loud, audio.SampleRate)
+}
+
 // loudSeconds returns how long interleaved stereo frames at 44.1 kHz are
 // louder than -40 dBFS, in 10 ms windows.
 func loudSeconds(s []int16) float64 {
@@ -240,4 +259,80 @@ func loudSeconds(s []int16) float64 {
 		}
 	}
 	return float64(n) * 0.01
+}
+
+// sayInto "says" a line into the virtual microphone: flite renders it and
+// paplay plays it, with half a second of buffer so that a busy machine does
+// not make it drop sound. sox effects, if any, change the rendering first
+// ("vol 8" to shout).
+func sayInto(t *testing.T, line, effects string) {
+	t.Helper()
+	wav := filepath.Join(t.TempDir(), "line.wav")
+	if out, err := exec.Command("flite", "-voice", "slt", "-t", line, "-o", wav).CombinedOutput(); err != nil {
+		t.Fatalf("flite: %v: %s", err, out)
+	}
+	if effects != "" {
+		changed := filepath.Join(t.TempDir(), "changed.wav")
+		args := append([]string{"-q", wav, changed}, strings.Fields(effects)...)
+		if out, err := exec.Command("sox", args...).CombinedOutput(); err != nil {
+			t.Fatalf("sox: %v: %s", err, out)
+		}
+		wav = changed
+	}
+	if out, err := exec.Command("paplay", "--latency-msec=500", "--device="+pulsetest.MicSink, wav).CombinedOutput(); err != nil {
+		t.Fatalf("paplay: %v: %s", err, out)
+	}
+}
+
+// An interrupt (SIGTERM, as when the terminal goes) while a take is being
+// recorded ends clips record at once: what was kept stays, whole, nothing
+// of the take is written, and a pack nothing was kept into is not made.
+func TestClipsRecordInterrupted(t *testing.T) {
+	srv := livePlay(t)
+	srv.VirtualMic(t, -60)
+	testenv.NeedTool(t, "paplay", "flite")
+	script := clipsSetup(t)
+	os.WriteFile(script, []byte(recordScript), 0o644)
+	lines := missingLines(t, script, "default")
+	dir := filepath.Join(os.Getenv("XDG_DATA_HOME"), "floorcoach", "voices", "anna")
+	for keep := range 2 {
+		cmd := exec.Command(binary(t), "clips", "record", script, "--into", "anna", "--auto")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.StdoutPipe()
+		if err == nil {
+			err = cmd.Start()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(out)
+		for takes := 0; takes <= keep; {
+			if !sc.Scan() {
+				t.Fatalf("clips record ended before take %d: %s", takes+1, stderr.String())
+			}
+			if sc.Text() == "      recording" {
+				if takes < keep {
+					sayInto(t, lines[takes], "")
+				}
+				takes++
+			}
+		}
+		cmd.Process.Signal(syscall.SIGTERM)
+		go io.Copy(io.Discard, out)
+		err = cmd.Wait()
+		want := fmt.Sprintf("floorcoach: interrupted: the %d takes kept so far are in the pack\n", keep)
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFail || stderr.String() != want {
+			t.Errorf("keeping %d: %v, stderr %q", keep, err, stderr.String())
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+		top, _ := filepath.Glob(filepath.Join(dir, "*"))
+		hidden, _ := filepath.Glob(filepath.Join(dir, "*", ".*"))
+		switch {
+		case keep == 0 && len(top) > 0:
+			t.Errorf("nothing kept, yet the pack holds %q", top)
+		case keep == 1 && (len(files) != 1 || len(hidden) > 0 || len(missingLines(t, script, "anna")) != len(lines)-1):
+			t.Errorf("one take kept: the pack holds %q (hidden %q)", files, hidden)
+		}
+	}
 }
