@@ -29,7 +29,7 @@ type recorder struct {
 	mic  *mic.Mic
 	spk  *speaker.Speaker // nil: no tone and no listening
 	note string           // why spk is nil
-	pack *pack.Writer // nil until the first take is kept, for a new pack
+	pack *pack.Writer     // nil until the first take is kept, for a new pack
 	cs   *clipSet
 	dir  string // the pack's folder
 	todo []need
