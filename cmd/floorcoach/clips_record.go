@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -9,6 +11,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/mic"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/urfave/cli/v2"
 )
 
@@ -96,4 +99,47 @@ func closePack(w *pack.Writer) {
 	if w != nil {
 		w.Close()
 	}
+}
+
+// keep writes the take into the pack, as clips make writes a clip.
+func (r *recorder) keep(i int, y []float32, problems []string) error {
+	var err error
+	if r.pack, err = packWriter(r.pack, r.cs); err != nil {
+		return err
+	}
+	if _, err := r.pack.Add(r.todo[i].text, y, r.mic.Rate); err != nil {
+		return err
+	}
+	r.kept++
+	msg := fmt.Sprintf("kept (%.1f s)", float64(len(y))/float64(r.mic.Rate))
+	if len(problems) > 0 {
+		msg += ", " + problems[0]
+		r.flagged = append(r.flagged, r.todo[i].text)
+	}
+	r.scr.verdict(msg)
+	return nil
+}
+
+// prepareTake trims a take to its speech and matches its loudness, as
+// clips make does. With no speech in it, it returns nil and why.
+func prepareTake(take *mic.Take, rate int) ([]float32, []string) {
+	problems := take.Problems()
+	x := take.Speech()
+	if x == nil {
+		return nil, problems
+	}
+	y, _, err := speech.Prepare(x, rate)
+	if err != nil {
+		return nil, []string{err.Error()}
+	}
+	return y, problems
+}
+
+// finish prints what was recorded and returns the run's error.
+func (r *recorder) finish(err error) error {
+	r.scr.summary(r.kept, r.skipped, len(r.todo), r.dir, r.flagged)
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: the %d takes kept so far are in the pack", r.kept)
+	}
+	return err
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/floorcoach/floorcoach/audio/mic"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
-	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/urfave/cli/v2"
 )
 
@@ -216,40 +214,6 @@ func (r *recorder) review(ctx context.Context, y []float32, problems []string, l
 	}
 }
 
-// keep writes the take into the pack, as clips make writes a clip.
-func (r *recorder) keep(i int, y []float32, problems []string) error {
-	var err error
-	if r.pack, err = packWriter(r.pack, r.cs); err != nil {
-		return err
-	}
-	if _, err := r.pack.Add(r.todo[i].text, y, r.mic.Rate); err != nil {
-		return err
-	}
-	r.kept++
-	msg := fmt.Sprintf("kept (%.1f s)", float64(len(y))/float64(r.mic.Rate))
-	if len(problems) > 0 {
-		msg += ", " + problems[0]
-		r.flagged = append(r.flagged, r.todo[i].text)
-	}
-	r.scr.verdict(msg)
-	return nil
-}
-
-// prepareTake trims a take to its speech and matches its loudness, as
-// clips make does. With no speech in it, it returns nil and why.
-func prepareTake(take *mic.Take, rate int) ([]float32, []string) {
-	problems := take.Problems()
-	x := take.Speech()
-	if x == nil {
-		return nil, problems
-	}
-	y, _, err := speech.Prepare(x, rate)
-	if err != nil {
-		return nil, []string{err.Error()}
-	}
-	return y, problems
-}
-
 // play plays a sound through the speaker; the channel gets Play's error.
 func (r *recorder) play(ctx context.Context, s *audio.Sound) <-chan error {
 	done := make(chan error, 1)
@@ -311,13 +275,4 @@ func (r *recorder) speakerFailed(err error) {
 	r.spk.Close()
 	r.spk = nil
 	r.scr.verdict("the sound output failed, so no more tones or listening: " + oneLine(err.Error()))
-}
-
-// finish prints what was recorded and returns the run's error.
-func (r *recorder) finish(err error) error {
-	r.scr.summary(r.kept, r.skipped, len(r.todo), r.dir, r.flagged)
-	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("interrupted: the %d takes kept so far are in the pack", r.kept)
-	}
-	return err
 }
