@@ -8,6 +8,8 @@
 //	floorcoach show SESSION [--json]         the plan, every cue at its time
 //	floorcoach check FILE...                 validate scripts
 //	floorcoach play SESSION [--from N]       live, hands-free
+//	floorcoach play SESSION --resume         where it stopped last time
+//	floorcoach log [--json|--csv]            the sessions played, the week, the streak
 //	floorcoach export SESSION -o FILE        .wav, .mp3 or .flac
 //	floorcoach new NAME                      a starter script
 //	floorcoach schema                        the script format as JSON Schema
@@ -17,4 +19,7 @@
 // Each command lives in a file of its own (clips record in three:
 // clips_record*.go); run "floorcoach help COMMAND". settings.go reads the
 // settings file (voice, level, volume), over which flags win.
+// "floorcoach completion bash|zsh|fish|man" prints the shell completion
+// (which asks the hidden command __complete what may come next) and the
+// manual page, made from the commands themselves.
 package main

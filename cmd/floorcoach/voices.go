@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/floorcoach/floorcoach/audio"
@@ -143,6 +142,3 @@ func printPacks(w io.Writer, rows []packRow) {
 	}
 	tw.Flush()
 }
-
-// oneLine joins the lines of a message.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
