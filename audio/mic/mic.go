@@ -25,8 +25,12 @@ const (
 	// lostAfter is how long a running input may send nothing before Read
 	// reports it lost.
 	lostAfter = 2 * time.Second
-	// blockLatency is how much sound the server gathers before sending it.
+	// blockLatency is how much sound the server gathers before sending it;
+	// serverBuffer is how much it keeps for a client that is late to read
+	// (the client library's default, twice blockLatency, lost sound on a
+	// busy machine).
 	blockLatency = 0.02 // s
+	serverBuffer = 2.0  // s
 	// silentFor is how much sound of nothing but zeros makes Open give up
 	// on an input: a muted one, or the monitor of an output nothing plays
 	// on, which is what a machine without a microphone records from.
@@ -150,6 +154,7 @@ func (m *Mic) start(o Options) error {
 		pulse.RecordMediaName("recording a voice pack"),
 		pulse.RecordRawOption(func(r *proto.CreateRecordStream) {
 			r.SourceIndex = info.SourceIndex
+			r.BufferMaxLength = uint32(serverBuffer * float64(o.Rate) * 4)
 			r.ChannelVolumes = proto.ChannelVolumes{0x10000} // as it is
 		}))
 	if err != nil {
