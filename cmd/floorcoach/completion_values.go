@@ -124,19 +124,17 @@ func steps(l *cmdline) []candidate {
 		return nil
 	}
 	var out []candidate
-	for n := 1; n <= tl.TopSteps(); n++ {
-		out = append(out, candidate{strconv.Itoa(n), stepName(tl, n)})
+	for _, sp := range tl.Steps {
+		out = append(out, candidate{strconv.Itoa(sp.Index), sp.Label()})
 	}
 	return out
 }
 
-// stepName returns the name of top-level step n of a timeline: the name
-// of its first span.
+// stepName returns the name of step n of a timeline (as Span.Index
+// numbers them), or "" when it has no such step.
 func stepName(tl *player.Timeline, n int) string {
-	for _, s := range tl.Steps {
-		if s.Top == n {
-			return s.Name
-		}
+	if n < 1 || n > tl.StepCount() {
+		return ""
 	}
-	return ""
+	return tl.Steps[n-1].Name
 }

@@ -55,14 +55,16 @@ func manFormat(r *roff) {
 		"and a list of steps. A step with hold is a timed hold, with reps a set of repetitions at a tempo, " +
 		"with say alone spoken lines, with rest alone a rest, and with repeat a group of steps run " +
 		"that many times. Holds and reps take ranges (20-30s, 10-12); the level picks the low end " +
-		"(gentle), the middle (standard) or the high end (full).")
+		"(gentle), the middle (standard) or the high end (full). In a step with sides, a line with " +
+		"{side} or {other} is said before each side's clock, with that side and the opposite one; " +
+		"during lines are said inside the hold, after lines after it.")
 	r.literal([]string{
 		"title: Neck release",
 		"warning: Stop if you feel pain.",
 		"defaults: {ready: 5s, rest: 10s}",
 		"steps:",
 		"  - name: Side bend",
-		"    say: Tilt your ear toward your shoulder.",
+		"    say: Tilt your {side} ear toward your {side} shoulder.",
 		"    hold: 20-30s",
 		"    sides: [right, left]",
 		"  - name: Chin tuck",
@@ -71,6 +73,10 @@ func manFormat(r *roff) {
 		"  - rest: 30s",
 		"closing: Well done.",
 	})
+	r.prose("Steps are numbered as they are performed: each round of a repeat group counts, a rest " +
+		"or say step of the script counts, and the rest after a timed step is part of it. show, " +
+		"play --from, the status line, the summary, the journal and an exported file's chapters " +
+		"all use these numbers.")
 	r.prose("'floorcoach new NAME' prints a starter script that explains every key in its comments; " +
 		"'floorcoach check FILE' reports each mistake as FILE:LINE:COL; 'floorcoach schema' prints the " +
 		"format as JSON Schema for editors.")
