@@ -30,8 +30,10 @@
 //   - speech readies recorded or synthesized lines for a pack: trimming,
 //     loudness, text-to-speech commands;
 //   - encode writes a mixed session as a WAV, MP3 or FLAC file with chapters;
-//   - speaker plays a Seeker through the sound output.
+//   - speaker plays a Seeker through the sound output;
+//   - mic records from the sound input and finds the speech in a take.
 //
-// Imports point one way: speaker, encode, pack and speech import this
-// package; pack and speech import decode; nothing here imports them.
+// Imports point one way: speaker, encode, pack, speech and mic import this
+// package; pack and speech import decode, mic imports speech; nothing here
+// imports them.
 package audio
