@@ -35,7 +35,7 @@ var (
 )
 
 // Build lays a session out as a timeline: every cue at an exact frame.
-// It keeps DESIGN.md's rules: instructions are spoken before a clock starts,
+// It keeps the timeline's rules (docs/FORMAT.md): instructions are spoken before a clock starts,
 // no two spoken events overlap (long lines push the schedule, reminders that
 // don't fit are dropped), each side gets the full hold, and each rep is
 // counted exactly once.

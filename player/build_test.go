@@ -86,7 +86,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestRules builds every session at every level and checks DESIGN.md's
+// TestRules builds every session at every level and checks the format's
 // rules, the doses of each hold and the count of each set of reps.
 func TestRules(t *testing.T) {
 	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {

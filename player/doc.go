@@ -4,7 +4,8 @@
 // of the session at an exact frame at audio.SampleRate — each spoken line,
 // the 3-2-1 pips before a clock, the start and end tones of each hold or set
 // of reps, a tick each second, each phase and count of a rep, and the final
-// chime. The timeline keeps the rules of DESIGN.md:
+// chime. The timeline keeps the rules of the format
+// (docs/FORMAT.md, "Rules every timeline keeps"):
 //
 //   - a step's instructions are spoken before its clock starts;
 //   - no two spoken lines overlap: a long line pushes what follows, and a

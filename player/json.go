@@ -6,7 +6,7 @@ import (
 	"io"
 )
 
-// The JSON form of a timeline, as DESIGN.md gives it: times in seconds from
+// The JSON form of a timeline, as docs/FORMAT.md gives it: times in seconds from
 // the session start, each a whole number of samples.
 type jsonHead struct {
 	Title      string   `json:"title"`
@@ -35,7 +35,7 @@ type jsonEvent struct {
 	Rep   int     `json:"rep,omitempty"`
 }
 
-// WriteJSON writes the timeline as DESIGN.md's JSON, one step or event a line.
+// WriteJSON writes the timeline as the JSON of docs/FORMAT.md, one step or event a line.
 func (t *Timeline) WriteJSON(w io.Writer) error {
 	sec := func(f int64) float64 { return float64(f) / float64(t.SampleRate) }
 	head, err := json.Marshal(jsonHead{t.Title, string(t.Level), t.SampleRate, sec(t.Length), t.Missing})

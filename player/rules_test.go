@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// checkRules checks a timeline against DESIGN.md's rules and returns what
+// checkRules checks a timeline against the rules of docs/FORMAT.md and returns what
 // is broken, one line each.
 func checkRules(tl *Timeline) []string {
 	var broken []string

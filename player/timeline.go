@@ -8,7 +8,7 @@ import (
 // Kind is what an event sounds like.
 type Kind string
 
-// The kinds of event, as DESIGN.md names them.
+// The kinds of event, as the timeline format (docs/FORMAT.md) names them.
 const (
 	Speech Kind = "speech" // a voice line; Text says what it says
 	Pip    Kind = "pip"    // a countdown pip before a clock starts

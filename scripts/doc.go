@@ -60,4 +60,7 @@
 // Each *Error wraps one of the Err values (ErrUnknownKey, ErrDuration, ...)
 // for errors.Is. Format writes a Session back as a script; built-in
 // sessions are embedded and found by Builtin and Load.
+//
+// The repository's docs/FORMAT.md is the full reference: this format, voice
+// packs, and the timeline a session becomes, with the rules it keeps.
 package scripts

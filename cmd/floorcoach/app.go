@@ -12,7 +12,7 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0"
 
-// exit statuses, as DESIGN.md gives them.
+// exit statuses: done, failed (a one-line reason on stderr), wrong usage.
 const (
 	exitOK    = 0
 	exitFail  = 1

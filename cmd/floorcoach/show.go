@@ -11,7 +11,7 @@ func showCommand() *cli.Command {
 		ArgsUsage: "SESSION",
 		Description: "Lays the session out exactly as play and export would, and prints it:\n" +
 			"each step with its spoken lines, countdowns, holds and counted reps, at\n" +
-			"the time they happen. --json prints the timeline as data (DESIGN.md).\n\n" +
+			"the time they happen. --json prints the timeline as data (docs/FORMAT.md).\n\n" +
 			"Examples:\n" +
 			"   floorcoach show lower-back\n" +
 			"   floorcoach show lower-back --level gentle\n" +
