@@ -12,16 +12,17 @@
 //
 //  1. said by festival with the CMU SLT HTS voice (text2wave), or by
 //     flite's SLT voice when festival is not installed;
-//  2. high-passed at 70 Hz, resampled to 22050 Hz, cleared of the faint
-//     buzz festival leaves at the end, and measured: K-weighted loudness
-//     over 100 ms blocks, gated as in ITU-R BS.1770;
-//  3. brought to -19 LUFS, peaks above -4 dBFS held down by a look-ahead
-//     limiter;
-//  4. trimmed of the quiet at both ends, keeping 30 ms, with short fades;
-//  5. encoded by lame: mono, 22050 Hz, 56 kbit/s CBR, with a LAME tag
+//  2. resampled to 22050 Hz and cleared of the faint buzz festival leaves
+//     at the end;
+//  3. readied as "floorcoach clips make" readies a line (package speech):
+//     high-passed at 70 Hz, trimmed of the quiet at both ends (keeping
+//     30 ms, with short fades), and brought to -19 LUFS speech loudness
+//     (K-weighted, gated as in ITU-R BS.1770, over 100 ms blocks), peaks
+//     above -4 dBFS held down by a look-ahead limiter;
+//  4. encoded by lame: mono, 22050 Hz, 56 kbit/s CBR, with a LAME tag
 //     frame giving the encoder delay and padding, which the player drops
-//     along with the frame itself; then decoded as the player does (the
-//     audio package) and measured, and steps 3 to 5 done again with the
+//     along with the frame itself; then decoded as the player does
+//     (package decode) and measured, and steps 3 and 4 done again with the
 //     gain corrected, up to six times, keeping the rendering nearest the
 //     target.
 //
@@ -31,9 +32,9 @@
 // decodes every clip as the player does, prints its length, loudness, peak
 // and the quiet at each end, and fails if any is out of bounds.
 //
-// It needs festival, festvox-us-slt-hts, ffmpeg and lame (Debian package
-// names). Progress goes to standard error; a failing step stops the run
-// with one line naming the line and the command's error output.
+// It needs festival, festvox-us-slt-hts and lame (Debian package names).
+// Progress goes to standard error; a failing step stops the run with one
+// line naming the line and the command's error output.
 package main
 
 import (
