@@ -12,6 +12,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/decode"
 	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // How every clip is made (README.md says why). The clean-up, loudness,
@@ -82,7 +83,7 @@ func moveFile(from, dest string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(dest, data)
+	return safefile.WriteFile(dest, data, true)
 }
 
 // keepBeforeBuzz returns how many samples to keep: all but the last buzzSec

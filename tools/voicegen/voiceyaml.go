@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // writeVoiceYAML writes voice.yaml for the clips, in their order. Keys are
@@ -43,18 +43,5 @@ func saveVoiceYAML(dir string, clips []clip, engine string) error {
 	if err := writeVoiceYAML(&b, clips, engine); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, "voice.yaml"), b.Bytes())
-}
-
-// writeAtomic replaces path with data.
-func writeAtomic(path string, data []byte) error {
-	tmp := path + ".part"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	return safefile.WriteFile(filepath.Join(dir, "voice.yaml"), b.Bytes(), true)
 }
