@@ -121,8 +121,8 @@ func TestSuggest(t *testing.T) {
 		{"x", ""},
 	}
 	for _, tc := range tests {
-		if got := suggest(tc.in, valid); got != tc.want {
-			t.Errorf("suggest(%q): got %q, want %q", tc.in, got, tc.want)
+		if got := Suggest(tc.in, valid); got != tc.want {
+			t.Errorf("Suggest(%q): got %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
