@@ -56,7 +56,7 @@ func TestWAV(t *testing.T) {
 	meta := encTestMeta(n)
 	path := encTestEncode(t, WAV, n, meta, Options{})
 
-	p := encTestFFprobe(t, path)
+	p := audiotest.FFprobe(t, path)
 	encTestCheckStream(t, p, "pcm_s16le")
 	if s := p.Streams[0]; s.Samples != n {
 		t.Errorf("ffprobe: %d frames, want %d", s.Samples, n)
@@ -66,7 +66,7 @@ func TestWAV(t *testing.T) {
 	// each chapter ends where the next begins, the last at the end.
 	encTestCheckChapters(t, p, encTestChainedEnds(meta.Chapters, n))
 	encTestSox(t, path)
-	if got := encTestDecode(t, path); !slices.Equal(got, encTestPCM(n)) {
+	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, encTestPCM(n)) {
 		t.Errorf("ffmpeg decodes other samples than the source's")
 	}
 }
