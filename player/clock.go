@@ -40,10 +40,10 @@ func (b *builder) hold(st *scripts.Step) {
 	if st.Ticks {
 		b.ticks(start, end)
 	}
-	begin := b.speak(Speech, sayBegin, start+audio.ToneLen(string(Start)))
+	begin := b.speak(Speech, sayBegin, start+audio.ToneLen(audio.ToneStart))
 	b.reminders(st.Remind, begin.End(), start, end)
 	b.tone(End, end)
-	b.t = end + audio.ToneLen(string(End)) + shortGap
+	b.t = end + audio.ToneLen(audio.ToneEnd) + shortGap
 	b.sayNow(sayRelease)
 }
 
@@ -87,7 +87,7 @@ func (b *builder) reminders(rs []scripts.Reminder, after, start, end int64) {
 func (b *builder) reps(st *scripts.Step) {
 	start := b.ready(st.Ready)
 	b.tone(Start, start)
-	t := start + audio.ToneLen(string(Start)) + shortGap
+	t := start + audio.ToneLen(audio.ToneStart) + shortGap
 	n := st.Reps.At(b.level)
 	for r := 1; r <= n; r++ {
 		b.rep = r
@@ -95,7 +95,7 @@ func (b *builder) reps(st *scripts.Step) {
 	}
 	b.rep = 0
 	b.tone(End, t)
-	b.t = t + audio.ToneLen(string(End)) + lineGap
+	b.t = t + audio.ToneLen(audio.ToneEnd) + lineGap
 }
 
 // rep1 lays out rep r starting at frame t and returns the frame it ends.
