@@ -42,7 +42,7 @@
 // and reps take ranges: 20-30s, 1-2m (the unit of the high end applies to
 // a bare low end), 45s-1m30s, 10-12. The level picks from each range:
 // gentle the low end, full the high end, standard the middle, rounded;
-// Parse keeps ranges as written (see Span.At and Count.At).
+// Parse keeps ranges as written (see Duration.At and Count.At).
 //
 // Limits: a script is at most 1 MiB; any one duration at most 1h; reps at
 // most 500; repeat 1 to 100; groups nest at most 4 levels; the whole

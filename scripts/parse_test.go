@@ -55,7 +55,7 @@ var (
 	builtinRem = []Reminder{{Halfway: true}, {Left: 10 * sec}}
 )
 
-func span(lo, hi time.Duration) Span { return Span{lo, hi} }
+func span(lo, hi time.Duration) Duration { return Duration{lo, hi} }
 
 // TestParseValues checks values parsed from the built-in and example
 // scripts, defaults applied.

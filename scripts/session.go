@@ -34,13 +34,13 @@ func (e *levelError) Error() string {
 	return fmt.Sprintf("unknown level %q (valid: gentle, standard, full)", e.got)
 }
 
-// Span is a duration or a range of durations, as written: "30s" or "20-30s".
+// Duration is a duration or a range of durations, as written: "30s" or "20-30s".
 // For a single value Lo == Hi.
-type Span struct{ Lo, Hi time.Duration }
+type Duration struct{ Lo, Hi time.Duration }
 
-// At returns the duration the level takes from the span: gentle the low end,
+// At returns the duration the level takes from s: gentle the low end,
 // full the high end, standard the middle rounded to whole seconds.
-func (s Span) At(l Level) time.Duration {
+func (s Duration) At(l Level) time.Duration {
 	switch l {
 	case Gentle:
 		return s.Lo
@@ -53,8 +53,8 @@ func (s Span) At(l Level) time.Duration {
 	return ((s.Lo + s.Hi) / 2).Round(time.Second)
 }
 
-// IsRange reports whether the span has two different ends.
-func (s Span) IsRange() bool { return s.Lo != s.Hi }
+// IsRange reports whether s has two different ends.
+func (s Duration) IsRange() bool { return s.Lo != s.Hi }
 
 // Count is a number or a range of numbers, as written: "10" or "10-12".
 type Count struct{ Lo, Hi int }
@@ -128,12 +128,12 @@ type Step struct {
 	Kind   Kind
 	Name   string   // empty for unnamed steps
 	Say    []string // spoken before the step's clock starts
-	Hold   Span     // KindHold: the hold; KindReps: a hold after the first phase of each rep (zero: none)
+	Hold   Duration // KindHold: the hold; KindReps: a hold after the first phase of each rep (zero: none)
 	Reps   Count    // KindReps
 	Tempo  []time.Duration
 	Phases []string // empty, or one name per tempo entry
 	Sides  []string // empty, or the sides in order ("right", "left")
-	Rest   Span     // KindRest: the rest; timed steps: the rest after the step
+	Rest   Duration // KindRest: the rest; timed steps: the rest after the step
 	Ready  time.Duration
 	Ticks  bool
 	Remind []Reminder
