@@ -135,6 +135,7 @@ steps:
 	rest := span(5*sec, 10*sec)
 	want := &Session{File: "all.yaml", Title: "Everything", About: "All kinds of step.",
 		Closing: []string{"Well done."}, Level: Full,
+		TitlePos: Pos{1, 8}, ClosingPos: []Pos{{3, 10}},
 		Defaults: Defaults{Ready: 5 * sec, Rest: rest, Ticks: true, Count: CountVoice},
 		Steps: []*Step{
 			{Pos: Pos{9, 5}, Kind: KindSay, Say: []string{"Breathe in.", "Breathe out."},
@@ -218,4 +219,17 @@ func dump(s *Session) string {
 	}
 	walk(s.Steps)
 	return out
+}
+
+// The session records where its own lines were written, each closing line
+// apart, so that messages can point at them without reading the file again.
+func TestParseLinePositions(t *testing.T) {
+	src := "title: T\nwarning:   Careful.\nclosing:\n  - Well done.\n  -   See you.\nsteps: [{hold: 5s}]\n"
+	s, err := Parse("p.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "title", s.TitlePos, Pos{1, 8})
+	check(t, "warning", s.WarningPos, Pos{2, 12})
+	check(t, "closing", s.ClosingPos, []Pos{{4, 5}, {5, 7}})
 }

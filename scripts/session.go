@@ -88,6 +88,12 @@ type Session struct {
 	Level   Level    // the script's own level; the command line may override it
 	Steps   []*Step
 
+	// Where the session's own lines were written, for messages that point
+	// at them: the title, the warning (zero when there is none) and each
+	// closing line.
+	TitlePos, WarningPos Pos
+	ClosingPos           []Pos
+
 	// Defaults is the script's defaults block, with the built-in value for
 	// each key it leaves out. Steps already carry the settings they
 	// inherit; Format uses it to write them back compactly.

@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
-	"go.yaml.in/yaml/v3"
 )
 
 // A need is a line a session speaks, and the first place in its script
@@ -64,17 +62,20 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 // ownLines returns where the script writes each of its own lines (title,
 // warning, closing, names, say and phases), by NormalizeText.
 func ownLines(s *scripts.Session) map[string]string {
-	top := topLines(s.File)
 	own := map[string]string{}
 	add := func(text, where string) {
 		if k := pack.NormalizeText(text); k != "" && own[k] == "" {
 			own[k] = where
 		}
 	}
-	add(s.Title, place(s.File, top["title"], "title"))
-	add(s.Warning, place(s.File, top["warning"], "warning"))
+	add(s.Title, place(s.File, s.TitlePos.Line, "title"))
+	add(s.Warning, place(s.File, s.WarningPos.Line, "warning"))
 	for i, line := range s.Closing {
-		add(line, place(s.File, top[fmt.Sprint("closing", i)], "closing"))
+		at := 0
+		if i < len(s.ClosingPos) {
+			at = s.ClosingPos[i].Line
+		}
+		add(line, place(s.File, at, "closing"))
 	}
 	var walk func([]*scripts.Step)
 	walk = func(steps []*scripts.Step) {
@@ -148,30 +149,4 @@ func place(file string, line int, label string) string {
 		return fmt.Sprintf("%s:%d (%s)", file, line, label)
 	}
 	return fmt.Sprintf("%s (%s)", file, label)
-}
-
-// topLines returns the lines of a script file's title, warning and closing
-// lines ("closing0", "closing1"…), or nil for a built-in session.
-func topLines(file string) map[string]int {
-	if slices.Contains(scripts.BuiltinNames(), file) {
-		return nil
-	}
-	data, err := os.ReadFile(file)
-	var doc yaml.Node
-	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil
-	}
-	m := doc.Content[0].Content
-	lines := map[string]int{}
-	for i := 0; i+1 < len(m); i += 2 {
-		key, val := m[i].Value, m[i+1]
-		lines[key] = val.Line
-		if key == "closing" {
-			lines["closing0"] = val.Line
-			for j, item := range val.Content {
-				lines[fmt.Sprint("closing", j)] = item.Line
-			}
-		}
-	}
-	return lines
 }
