@@ -21,7 +21,7 @@ func checkCommand() *cli.Command {
 			"script has a mistake, or with --strict, a line without a clip.\n\n" +
 			"Examples:\n   floorcoach check my-routine.yaml routines/*.yaml\n" +
 			"   floorcoach check my-routine.yaml --voice anna --strict",
-		Flags:  []cli.Flag{voiceFlag, strictFlag},
+		Flags:  []cli.Flag{voiceFlag(), strictFlag()},
 		Action: runCheck,
 	}
 }

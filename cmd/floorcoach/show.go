@@ -18,7 +18,7 @@ func showCommand() *cli.Command {
 			"   floorcoach show my-routine.yaml --json > plan.json\n" +
 			"   floorcoach show my-routine.yaml --voice anna --strict   # fail if anna lacks a line",
 		Flags: []cli.Flag{
-			levelFlag, voiceFlag, strictFlag,
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the timeline as JSON, every event with its exact time"},
 			&cli.BoolFlag{Name: "ticks", Usage: "list every tick, not just their count"},
 		},
