@@ -184,8 +184,8 @@ func TestMP3Lengths(t *testing.T) {
 	}
 }
 
-// TestMP3Info reads the Info frame back: the counts, the delays and the
-// LAME tag's CRC.
+// TestMP3Info reads the Info frame back, at the offsets the Xing and LAME
+// formats give: the counts and the delays.
 func TestMP3Info(t *testing.T) {
 	n := int64(100000)
 	b := encTestEncodeBytes(t, MP3, n, audio.Meta{})
@@ -209,13 +209,8 @@ func TestMP3Info(t *testing.T) {
 	if delay, pad := delays>>12, delays&0xFFF; delay != mp3EncoderDelay || int64(pad) != frames*1152-mp3EncoderDelay-n {
 		t.Errorf("delay %d, padding %d; want %d, %d", delay, pad, mp3EncoderDelay, frames*1152-mp3EncoderDelay-n)
 	}
-	// CRC-16/ARC's check value, then the tag's own CRC.
-	if got := crc16ARC([]byte("123456789")); got != 0xBB3D {
-		t.Errorf("crc16ARC(123456789) = %#04x, want 0xbb3d", got)
-	}
-	if got, want := be.Uint16(info[190:]), crc16ARC(info[:190]); got != want {
-		t.Errorf("LAME tag CRC %#04x, want %#04x", got, want)
-	}
+	// The tag's CRC is checked where it is written (mp3frame); here, that
+	// ffmpeg and go-mp3 take the frame is enough (TestMP3, TestMP3GoMP3).
 }
 
 func TestMP3BadBitrate(t *testing.T) {
