@@ -212,3 +212,23 @@ func encTestChainedEnds(chapters []audio.Chapter, n int64) []audio.Chapter {
 	}
 	return want
 }
+
+// encTestCheckLossless checks a file of a lossless format that stores only
+// where each chapter starts, as ffprobe, sox and ffmpeg read it: one
+// stream of the codec, 44100 Hz stereo, exactly n frames, meta's tags and
+// chapters (each ending where the next begins), and the very samples of
+// the source.
+func encTestCheckLossless(t *testing.T, path, codec string, n int64, meta audio.Meta) {
+	t.Helper()
+	p := audiotest.FFprobe(t, path)
+	encTestCheckStream(t, p, codec)
+	if s := p.Streams[0]; s.Samples != n {
+		t.Errorf("ffprobe: %d frames, want %d", s.Samples, n)
+	}
+	encTestCheckTags(t, p, meta)
+	encTestCheckChapters(t, p, encTestChainedEnds(meta.Chapters, n))
+	encTestSox(t, path)
+	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, encTestPCM(n)) {
+		t.Errorf("ffmpeg decodes other samples than the source's")
+	}
+}
