@@ -38,11 +38,11 @@ import (
 //	checksum uint32   CRC-32C of the samples
 //	samples  [frames]float32, little-endian
 //
-// An entry is written as exports are (internal/safefile): to a temporary
-// file, synced and renamed into place, so another process sees it whole or
-// not at all. An entry that is not exactly what is expected anyway (a disk
-// that lied, a file changed by hand) fails its checksum; the clip is then
-// decoded and the entry written again. The cache never causes an error:
+// An entry is written as exports are (internal/safefile), to a temporary
+// file renamed into place, so another process sees it whole or not at all,
+// but not synced to disk: a crash can leave a short or garbled entry, which
+// the checksum rejects, like any other entry that is not exactly what is
+// expected; the clip is then decoded and the entry written again. The cache never causes an error:
 // if its folder cannot be made or written, clips are decoded every time.
 //
 // Where it lives, FLOORCOACH_CACHE says: "off" for no cache, an absolute
@@ -178,6 +178,6 @@ func (c *clipCache) store(key string, x []float32) {
 		_, err = f.WriteAt(h, 0)
 	}
 	if err == nil {
-		f.Commit() // on failure, the entry is not there: the clip is decoded next time
+		f.CommitUnsynced() // on failure, the entry is not there: the clip is decoded next time
 	}
 }

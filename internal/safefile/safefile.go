@@ -106,14 +106,25 @@ func create(root *os.Root, name, target string, force bool) (*File, error) {
 }
 
 // Commit syncs the data and puts the file in place.
-func (f *File) Commit() error {
+func (f *File) Commit() error { return f.commit(true) }
+
+// CommitUnsynced puts the file in place without waiting for the disk: for
+// a file that is checked when read and can be made again, such as a cache
+// entry. Other processes still see it whole or not at all; after a crash
+// it may be short.
+func (f *File) CommitUnsynced() error { return f.commit(false) }
+
+func (f *File) commit(sync bool) error {
 	if f.done {
 		return nil
 	}
 	f.done = true
 	defer f.closeRoot()
 	tmp := f.tmp()
-	err := f.Sync()
+	var err error
+	if sync {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

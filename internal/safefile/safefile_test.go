@@ -136,3 +136,21 @@ func TestWriteFileInStaysInside(t *testing.T) {
 	assertOnly(t, outside)
 	assertOnly(t, dir, "a.txt", "out")
 }
+
+// CommitUnsynced puts the file in place as Commit does, only without
+// waiting for the disk.
+func TestCommitUnsynced(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "entry")
+	f, err := Create(target, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("cached")
+	if err := f.CommitUnsynced(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "cached" {
+		t.Errorf("target holds %q", got)
+	}
+	assertOnly(t, filepath.Dir(target), "entry")
+}
