@@ -1,6 +1,10 @@
 package player
 
-import "github.com/floorcoach/floorcoach/audio"
+import (
+	"strings"
+
+	"github.com/floorcoach/floorcoach/audio"
+)
 
 // estimate is the length given to a line the voice has no clip for: about
 // the time a person takes to say it, so the timing stays right when a clip
@@ -34,14 +38,23 @@ func (b *builder) tone(kind Kind, at int64) Event {
 }
 
 // speak places a spoken event of the given kind at frame at, or later if
-// another line is still being spoken, and returns it.
+// another line is still being spoken or has just ended, and returns it.
 func (b *builder) speak(kind Kind, text string, at int64) Event {
 	if at < b.speechFree {
 		at = b.speechFree
 	}
 	e := b.emit(at, b.length(text), kind, text)
-	b.speechFree = e.End() + shortGap
+	b.speechFree = e.End() + gapAfter(text)
 	return e
+}
+
+// gapAfter is the least silence after a spoken line before the next one:
+// cueGap, or shortGap after a line that runs on into the next ("Next:").
+func gapAfter(text string) int64 {
+	if strings.HasSuffix(strings.TrimSpace(text), ":") {
+		return shortGap
+	}
+	return cueGap
 }
 
 // sayNow speaks a line at the cursor (or when the voice is free) and moves

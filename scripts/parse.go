@@ -153,6 +153,7 @@ func (p *parser) session(root *yaml.Node) *Session {
 	if f, ok := fs.get("title"); ok {
 		s.Title, _ = p.text("title", f.val, "the session's name")
 		s.TitlePos = posOf(f.val)
+		p.noPlaceholders("title", f.val)
 	} else if fs.missing("title") {
 		p.errorf(root, ErrMissing, "missing title (want e.g. title: Lower back relief)")
 	}
@@ -160,12 +161,14 @@ func (p *parser) session(root *yaml.Node) *Session {
 		s.About, _ = p.text("about", f.val, "a description")
 	}
 	if f, ok := fs.get("warning"); ok {
-		s.Warning, _ = p.text("warning", f.val, "a safety warning")
-		s.WarningPos = posOf(f.val)
+		s.Warning = p.lines("warning", f.val)
+		s.WarningPos = linePositions(f.val)
+		p.noPlaceholders("warning", f.val)
 	}
 	if f, ok := fs.get("closing"); ok {
 		s.Closing = p.lines("closing", f.val)
 		s.ClosingPos = linePositions(f.val)
+		p.noPlaceholders("closing", f.val)
 	}
 	if f, ok := fs.get("level"); ok {
 		l, _ := p.word("level", f.val, "a level", []string{string(Gentle), string(Standard), string(Full)})

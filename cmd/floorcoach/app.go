@@ -10,9 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 // exit statuses: done, failed (a one-line reason on stderr), wrong usage.
 const (
 	exitOK    = 0
@@ -27,6 +24,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Name:    "floorcoach",
 		Usage:   "guided audio sessions you can follow lying on the floor",
 		Version: version,
+		// --version says more than urfave/cli would: where it was built from.
+		HideVersion: true,
+		Flags:       []cli.Flag{versionFlag()},
+		Action:      showVersionOrHelp,
 		Description: "floorcoach reads a session script (stretches, physio drills, breathing) and\n" +
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +
@@ -37,10 +38,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), newCommand(), schemaCommand(), completionCommand(),
+			clipsCommand(), newCommand(), schemaCommand(), logCommand(), completionCommand(),
 		},
-		HideHelpCommand:      false,
-		EnableBashCompletion: true,
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
@@ -51,14 +50,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
-// setUp gives every command the app's usage errors, and those that take a
-// SESSION the completion of session names.
+// setUp gives every command the app's usage errors.
 func setUp(cmds []*cli.Command, onUsage cli.OnUsageErrorFunc) {
 	for _, c := range cmds {
 		c.OnUsageError = onUsage
-		if strings.HasPrefix(c.ArgsUsage, "SESSION") {
-			c.BashComplete = completeSessions
-		}
 		setUp(c.Subcommands, onUsage)
 	}
 }
@@ -92,6 +87,10 @@ func knownCommand(app *cli.App, args []string) error {
 // as one line on stderr, never as a stack trace.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	if len(args) > 1 && args[1] == completeCommand {
+		runComplete(app, args[2:], stdout)
+		return exitOK
+	}
 	err := knownCommand(app, args)
 	if err == nil {
 		err = app.Run(reorder(app, args))

@@ -60,7 +60,8 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 }
 
 // ownLines returns where the script writes each of its own lines (title,
-// warning, closing, names, say and phases), by NormalizeText.
+// warning, closing, names, say, during, after and phases, per-side lines
+// for each side), by NormalizeText.
 func ownLines(s *scripts.Session) map[string]string {
 	own := map[string]string{}
 	add := func(text, where string) {
@@ -69,21 +70,21 @@ func ownLines(s *scripts.Session) map[string]string {
 		}
 	}
 	add(s.Title, place(s.File, s.TitlePos.Line, "title"))
-	add(s.Warning, place(s.File, s.WarningPos.Line, "warning"))
+	for i, line := range s.Warning {
+		add(line, place(s.File, lineAt(s.WarningPos, i), "warning"))
+	}
 	for i, line := range s.Closing {
-		at := 0
-		if i < len(s.ClosingPos) {
-			at = s.ClosingPos[i].Line
-		}
-		add(line, place(s.File, at, "closing"))
+		add(line, place(s.File, lineAt(s.ClosingPos, i), "closing"))
 	}
 	var walk func([]*scripts.Step)
 	walk = func(steps []*scripts.Step) {
 		for _, st := range steps {
 			at := place(s.File, st.Pos.Line, stepLabel(st))
 			add(st.Name, at)
-			for _, line := range slices.Concat(st.Say, st.Phases) {
-				add(line, at)
+			for _, line := range slices.Concat(st.Say, st.During, st.After, st.Phases) {
+				for _, side := range sidesOf(st) {
+					add(scripts.ForSide(line, side), at)
+				}
 			}
 			walk(st.Steps)
 		}
@@ -98,17 +99,13 @@ func eventPlace(s *scripts.Session, tl *player.Timeline, e player.Event) string 
 	if e.Step == 0 {
 		return place(s.File, 0, "end of the session")
 	}
-	i := e.Step - 1
-	for i > 0 && tl.Steps[i].Top == 0 { // a rest between steps: the step before it
-		i--
-	}
-	sp := tl.Steps[i]
+	sp := tl.Steps[e.Step-1]
 	if sp.Top == 0 || sp.Top > len(s.Steps) {
 		return place(s.File, 0, sp.Name)
 	}
 	st := findStep(s.Steps[sp.Top-1], sp.Name)
 	label := stepLabel(st)
-	if i != e.Step-1 {
+	if sp.RestAt > 0 && e.At >= sp.RestAt {
 		label = "rest after " + label
 	}
 	return place(s.File, st.Pos.Line, label)
@@ -149,4 +146,21 @@ func place(file string, line int, label string) string {
 		return fmt.Sprintf("%s:%d (%s)", file, line, label)
 	}
 	return fmt.Sprintf("%s (%s)", file, label)
+}
+
+// sidesOf returns a step's sides, or one side "" for a step without them.
+func sidesOf(st *scripts.Step) []string {
+	if len(st.Sides) == 0 {
+		return []string{""}
+	}
+	return st.Sides
+}
+
+// lineAt returns the line of the i-th of positions, or 0 when it is not
+// known.
+func lineAt(positions []scripts.Pos, i int) int {
+	if i < len(positions) {
+		return positions[i].Line
+	}
+	return 0
 }

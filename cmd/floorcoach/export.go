@@ -59,6 +59,10 @@ func runExport(c *cli.Context) error {
 	if out == "-" && c.Bool("captions") {
 		return usagef("export: --captions needs -o FILE: it writes the captions beside the file")
 	}
+	// Ctrl-C from here on, even while the clips load, ends the export
+	// with nothing written and says so.
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	p, err := loadPlan(c)
 	if err != nil {
 		return err
@@ -67,8 +71,6 @@ func runExport(c *cli.Context) error {
 	if err := p.preload(); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	if out == "-" {
 		return encodeTo(ctx, c, p, format, c.App.Writer)
 	}

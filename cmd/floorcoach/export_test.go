@@ -10,7 +10,6 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
-	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 )
 
@@ -116,50 +115,6 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 	}
 	if e.At > 0 && x[e.At-1] != 0 {
 		t.Errorf("%s at %s: sound before the event starts", e.Kind, player.Clock(e.At))
-	}
-}
-
-// Every format the CLI writes is accepted by ffprobe, with one chapter per
-// named step at the timeline's spans. The short demo session has what
-// matters here (named steps, a rest between them); the encoders' own
-// tests cover long sources.
-func TestExportFormatsWithChapters(t *testing.T) {
-	testenv.NeedTool(t, "ffprobe", "ffmpeg")
-	tl := timelineOf(t, "demo")
-	want := tl.Chapters()
-	if len(want) < 2 {
-		t.Fatalf("demo has %d chapters; the test needs two or more", len(want))
-	}
-	for _, ext := range []string{"wav", "mp3", "flac"} {
-		t.Run(ext, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "demo."+ext)
-			if code, _, stderr := runApp(t, "export", "demo", "-o", out, "-q"); code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			probe := audiotest.FFprobe(t, out)
-			if got := int64(len(audiotest.FFmpegDecode(t, out)) / audio.Channels); got != tl.Length {
-				t.Errorf("decodes to %d frames, the timeline has %d", got, tl.Length)
-			}
-			// ffprobe's duration counts whole MP3 frames (26 ms each).
-			if d := audiotest.Seconds(t, probe.Format.Duration) - float64(tl.Length)/audio.SampleRate; d < -0.001 || d > 0.053 {
-				t.Errorf("duration %s, timeline %.3f", probe.Format.Duration, float64(tl.Length)/audio.SampleRate)
-			}
-			if len(probe.Chapters) != len(want) {
-				t.Fatalf("%d chapters, want %d", len(probe.Chapters), len(want))
-			}
-			for i, c := range probe.Chapters {
-				w := want[i]
-				if c.Tags["title"] != w.Title || math.Abs(audiotest.Seconds(t, c.StartTime)-float64(w.Start)/audio.SampleRate) > 0.01 {
-					t.Errorf("chapter %d = %q at %s, want %q at %.3f", i+1, c.Tags["title"], c.StartTime, w.Title, float64(w.Start)/audio.SampleRate)
-				}
-				// WAV cue points and FLAC's chapter comments hold only a start:
-				// readers end a chapter where the next begins. MP3's CHAP frames
-				// hold both ends.
-				if ext == "mp3" && math.Abs(audiotest.Seconds(t, c.EndTime)-float64(w.End)/audio.SampleRate) > 0.01 {
-					t.Errorf("chapter %d ends at %s, want %.3f", i+1, c.EndTime, float64(w.End)/audio.SampleRate)
-				}
-			}
-		})
 	}
 }
 
