@@ -49,9 +49,9 @@ func clipsMakeCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "tts", Required: true,
 				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} and {out}"},
-			intoFlag,
+			intoFlag(),
 			&cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"},
-			levelsFlag, allLinesFlag,
+			levelsFlag(), allLinesFlag(),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "one per CPU",
 				Usage: "how many lines to make at once (`N`)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second,
@@ -100,9 +100,12 @@ func runClipsMake(c *cli.Context) error {
 	return report(c, w.Dir, todo, errs, ctx.Err() != nil)
 }
 
-// allLinesFlag makes make and record fill every line into the pack itself.
-var allLinesFlag = &cli.BoolFlag{Name: "all",
-	Usage: "every line the session speaks, coaching words and numbers too, also those the pack takes from the one it extends"}
+// allLinesFlag returns a new flag that makes make and record fill every
+// line into the pack itself.
+func allLinesFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "all",
+		Usage: "every line the session speaks, coaching words and numbers too, also those the pack takes from the one it extends"}
+}
 
 // todo returns the lines to make into the pack of w (nil: a pack still
 // to be made): those the voice lacks, or with all, those the pack itself

@@ -43,9 +43,9 @@ func clipsRecordCommand() *cli.Command {
 			"   floorcoach clips record my-routine.yaml --into anna --all   # numbers and coaching words too\n" +
 			"   floorcoach play my-routine.yaml --voice anna",
 		Flags: []cli.Flag{
-			intoFlag,
+			intoFlag(),
 			&cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"},
-			levelsFlag, allLinesFlag,
+			levelsFlag(), allLinesFlag(),
 			&cli.BoolFlag{Name: "auto", Usage: "hands-free: end each take after a second of quiet, keep it and go on"},
 		},
 		Action: runClipsRecord,
