@@ -13,7 +13,6 @@ import (
 )
 
 func TestKeepBeforeBuzz(t *testing.T) {
-	const rate = speech.Rate
 	line := audiotest.Sine(300, 0.1, 0.5, rate)
 	l, _ := speech.Loudness(line, rate, speech.Block)
 	buzz := audiotest.Sine(280, 0.001, buzzSec, rate) // 40 dB down
