@@ -173,7 +173,7 @@ func TestMissingClipsAreListed(t *testing.T) {
 
 // A session over six hours is refused.
 func TestSixHourLimit(t *testing.T) {
-	hold := &scripts.Step{Kind: scripts.KindHold, Name: "Long", Hold: scripts.Span{Lo: time.Hour, Hi: time.Hour}}
+	hold := &scripts.Step{Kind: scripts.KindHold, Name: "Long", Hold: scripts.Duration{Lo: time.Hour, Hi: time.Hour}}
 	s := &scripts.Session{File: "long.yaml", Title: "Long", Steps: []*scripts.Step{
 		{Kind: scripts.KindRepeat, Repeat: 7, Steps: []*scripts.Step{hold}}}}
 	_, err := Build(s, fixedVoice(time.Second), Options{})

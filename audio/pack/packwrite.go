@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/floorcoach/floorcoach/audio/encode"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // newPackYAML is the voice.yaml of a pack CreatePack makes.
@@ -84,7 +85,7 @@ func createPack(dir string) error {
 		name = filepath.Base(abs)
 	}
 	data := fmt.Appendf(nil, newPackYAML, name)
-	return os.WriteFile(filepath.Join(dir, "voice.yaml"), data, 0o644)
+	return safefile.WriteFile(filepath.Join(dir, "voice.yaml"), data, false)
 }
 
 // read reads voice.yaml and the names taken in clips/.
@@ -186,13 +187,7 @@ func (w *Writer) Add(text string, samples []float32, rate int) (string, error) {
 
 // replace writes a file of the pack whole, through a temporary file.
 func (w *Writer) replace(name string, data []byte) error {
-	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".part")
-	err := w.root.WriteFile(tmp, data, 0o644)
-	if err == nil {
-		err = w.root.Rename(tmp, name)
-	}
-	if err != nil {
-		w.root.Remove(tmp)
+	if err := safefile.WriteFileIn(w.root, name, data, true); err != nil {
 		return fmt.Errorf("audio: voice pack %s: %w", w.Dir, err)
 	}
 	return nil

@@ -6,10 +6,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
-// exit statuses, as DESIGN.md gives them.
+// exit statuses: done, failed (a one-line reason on stderr), wrong usage.
 const (
 	exitOK    = 0
 	exitFail  = 1
@@ -31,13 +32,13 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +
 			"SESSION is a built-in name (see 'floorcoach list') or a path to a .yaml script.\n" +
-			"Flags may come before or after SESSION.",
+			"Flags may come before or after SESSION.\n\n" + settingsHelp(),
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), newCommand(), schemaCommand(), logCommand(), completionCommand(),
+			clipsCommand(), voicesCommand(), newCommand(), schemaCommand(), logCommand(), completionCommand(),
 		},
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -72,38 +73,14 @@ func knownCommand(app *cli.App, args []string) error {
 		return nil
 	}
 	var names []string
-	best, bestDist := "", 3
 	for _, c := range app.Commands {
 		names = append(names, c.Name)
-		if d := distance(args[1], c.Name); d < bestDist {
-			best, bestDist = c.Name, d
-		}
 	}
 	hint := ""
-	if best != "" {
+	if best := scripts.Suggest(args[1], names); best != "" {
 		hint = fmt.Sprintf("did you mean %q?; ", best)
 	}
 	return usagef("unknown command %q (%scommands: %s)", args[1], hint, strings.Join(names, ", "))
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := []int{i}
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur = append(cur, min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost))
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // run runs the app on args and returns the exit status. Errors are printed

@@ -180,7 +180,7 @@ func TestListShowsTheLibrary(t *testing.T) {
 }
 
 func TestHelpTeaches(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {"--help"}, {"help", "play"}, {"export", "--help"}, {"clips", "make", "--help"}} {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"help", "play"}, {"export", "--help"}, {"clips", "make", "--help"}, {"clips", "record", "--help"}, {"voices", "--help"}} {
 		code, out, stderr := runApp(t, args...)
 		if code != 0 || !strings.Contains(out, "floorcoach") || stderr != "" {
 			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)

@@ -19,9 +19,9 @@ func checkCommand() *cli.Command {
 			"wrong and what would be valid. Prints 'ok' with the duration for a good\n" +
 			"script, and how many of its lines the voice has no clip for. Exits 1 if any\n" +
 			"script has a mistake, or with --strict, a line without a clip.\n\n" +
-			"Examples:\n   floorcoach check my-routine.yaml ../shared/examples/*.yaml\n" +
+			"Examples:\n   floorcoach check my-routine.yaml routines/*.yaml\n" +
 			"   floorcoach check my-routine.yaml --voice anna --strict",
-		Flags:  []cli.Flag{voiceFlag, strictFlag},
+		Flags:  []cli.Flag{voiceFlag(), strictFlag()},
 		Action: runCheck,
 	}
 }

@@ -25,7 +25,7 @@ func clipsCommand() *cli.Command {
 			"   floorcoach play my-routine.yaml --voice mine\n" +
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt   # to record the lines by hand\n" +
 			"   floorcoach clips add my-routine.yaml ~/recordings --into anna",
-		Subcommands: []*cli.Command{clipsMissingCommand(), clipsMakeCommand(), clipsSheetCommand(), clipsAddCommand()},
+		Subcommands: []*cli.Command{clipsMissingCommand(), clipsMakeCommand(), clipsRecordCommand(), clipsSheetCommand(), clipsAddCommand()},
 	}
 }
 
@@ -41,16 +41,19 @@ func clipsMissingCommand() *cli.Command {
 			"Examples:\n" +
 			"   floorcoach clips missing my-routine.yaml\n" +
 			"   floorcoach clips missing my-routine.yaml --voice ~/voices/anna",
-		Flags:  []cli.Flag{voiceFlag, levelsFlag},
+		Flags:  []cli.Flag{voiceFlag(), levelsFlag()},
 		Action: runClipsMissing,
 	}
 }
 
-// levelsFlag limits the clips commands to the lines of one level.
-var levelsFlag = &cli.StringFlag{
-	Name:        "level",
-	DefaultText: "all three",
-	Usage:       "only the lines spoken at this `LEVEL`: gentle, standard or full",
+// levelsFlag returns a new flag that limits the clips commands to the
+// lines of one level.
+func levelsFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:        "level",
+		DefaultText: "all three",
+		Usage:       "only the lines spoken at this `LEVEL`: gentle, standard or full",
+	}
 }
 
 func runClipsMissing(c *cli.Context) error {
@@ -137,17 +140,22 @@ func targetPack(c *cli.Context) (string, error) {
 	if into, v := c.String("into"), c.String("voice"); into != "" && v != "" && into != v {
 		return "", usagef("%s: --into and --voice name different packs; give one", c.Command.Name)
 	}
-	into := packRef(c)
+	into, err := packRef(c)
+	if err != nil {
+		return "", err
+	}
 	if into == "default" {
 		return "", usagef("%s: the default pack is built into the program; add clips to a pack of your own (--into NAME or FOLDER)", c.Command.Name)
 	}
 	return pack.Dir(into)
 }
 
-// intoFlag names the pack that make and add write to.
-var intoFlag = &cli.StringFlag{
-	Name:        "into",
-	DefaultText: "mine",
-	Usage: "the pack to add the clips to: the NAME of one of yours, or a `FOLDER` (with a /: ./anna); " +
-		"a new pack is made, extending the default one",
+// intoFlag returns a new flag that names the pack that make and add write to.
+func intoFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:        "into",
+		DefaultText: "the settings file's voice:, else mine",
+		Usage: "the pack to add the clips to: the NAME of one of yours, or a `FOLDER` (with a /: ./anna); " +
+			"a new pack is made, extending the default one",
+	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -35,20 +34,24 @@ func clipsMakeCommand() *cli.Command {
 			"Each clip is trimmed of the quiet at its ends and brought to the loudness of\n" +
 			"the built-in voice, then written as a WAV file into the pack, and its line into\n" +
 			"the pack's voice.yaml. Lines the pack already has are not made again, so run it\n" +
-			"again after editing the script. A command that fails, hangs past --timeout\n" +
+			"again after editing the script. With --all, every line the session speaks is\n" +
+			"made into the pack itself, the coaching words (\"Get ready.\", \"Switch sides.\")\n" +
+			"and the numbers it counts included, so that the whole session speaks with one\n" +
+			"voice instead of borrowing lines from the pack it extends. A command that fails, hangs past --timeout\n" +
 			"(it is killed with all it started) or writes no WAV is reported with what it\n" +
 			"printed; the other lines are still made, and the exit status is 1.\n\n" +
 			"Examples:\n" +
 			"   floorcoach clips make my-routine.yaml --tts 'flite -voice slt -t {text} -o {out}'\n" +
+			"   floorcoach clips make my-routine.yaml --all --tts 'flite -voice slt -t {text} -o {out}'\n" +
 			"   floorcoach clips make my-routine.yaml --tts 'espeak-ng --stdout {text}' --into ~/voices/robot\n" +
 			"   floorcoach clips make my-routine.yaml --tts 'piper -m en_US-amy-medium.onnx -f {out}'\n" +
 			"   floorcoach play my-routine.yaml --voice mine",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "tts", Required: true,
 				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} and {out}"},
-			intoFlag,
+			intoFlag(),
 			&cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"},
-			levelsFlag,
+			levelsFlag(), allLinesFlag(),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "one per CPU",
 				Usage: "how many lines to make at once (`N`)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second,
@@ -75,9 +78,13 @@ func runClipsMake(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	todo := cs.missing()
+	todo := cs.todo(w, c.Bool("all"))
 	if len(todo) == 0 {
-		fmt.Fprintf(c.App.ErrWriter, "all %d lines have clips in voice %q: nothing to make\n", len(cs.needs), cs.voice.Name)
+		own := ""
+		if c.Bool("all") {
+			own = " of its own"
+		}
+		fmt.Fprintf(c.App.ErrWriter, "all %d lines have clips%s in voice %q: nothing to make\n", len(cs.needs), own, cs.voice.Name)
 		return nil
 	}
 	if w, err = packWriter(w, cs); err != nil {
@@ -93,9 +100,27 @@ func runClipsMake(c *cli.Context) error {
 	return report(c, w.Dir, todo, errs, ctx.Err() != nil)
 }
 
-// packRef is how the user names the pack make and add write to.
-func packRef(c *cli.Context) string {
-	return cmp.Or(c.String("into"), c.String("voice"), pack.Mine)
+// allLinesFlag returns a new flag that makes make and record fill every
+// line into the pack itself.
+func allLinesFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "all",
+		Usage: "every line the session speaks, coaching words and numbers too, also those the pack takes from the one it extends"}
+}
+
+// todo returns the lines to make into the pack of w (nil: a pack still
+// to be made): those the voice lacks, or with all, those the pack itself
+// lacks.
+func (cs *clipSet) todo(w *pack.Writer, all bool) []need {
+	if !all {
+		return cs.missing()
+	}
+	var out []need
+	for _, n := range cs.needs {
+		if w == nil || !w.Has(n.text) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // openTarget opens the pack make and add write to and loads the session's

@@ -81,8 +81,9 @@ func report(c *cli.Context, dir string, todo []need, errs []error, interrupted b
 		}
 	}
 	if made > 0 && !c.Bool("quiet") {
+		ref, _ := packRef(c)
 		fmt.Fprintf(c.App.ErrWriter, "made %d clips into %s; to hear them: floorcoach play %s --voice %s\n",
-			made, dir, c.Args().First(), packRef(c))
+			made, dir, c.Args().First(), ref)
 	}
 	switch {
 	case interrupted:

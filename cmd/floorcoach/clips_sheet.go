@@ -23,7 +23,7 @@ func clipsSheetCommand() *cli.Command {
 			"Examples:\n" +
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt\n" +
 			"   floorcoach clips sheet my-routine.yaml --all    # every line, in your own voice",
-		Flags: []cli.Flag{voiceFlag, levelsFlag,
+		Flags: []cli.Flag{voiceFlag(), levelsFlag(),
 			&cli.BoolFlag{Name: "all", Usage: "list every line, also those the voice has a clip for"}},
 		Action: runClipsSheet,
 	}
@@ -34,8 +34,11 @@ func runClipsSheet(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	into := c.String("voice")
-	if into == "" || into == "default" {
+	into, err := packRef(c)
+	if err != nil {
+		return err
+	}
+	if into == "default" {
 		into = pack.Mine
 	}
 	writeSheet(c, cs, c.Args().First(), into)

@@ -13,8 +13,12 @@
 //	floorcoach export SESSION -o FILE        .wav, .mp3 or .flac
 //	floorcoach new NAME                      a starter script
 //	floorcoach schema                        the script format as JSON Schema
+//	floorcoach clips missing|make|record|sheet|add SESSION   the voice clips a session needs
+//	floorcoach voices                        the voice packs there are
 //
-// Each command lives in a file of its own; run "floorcoach help COMMAND".
+// Each command lives in a file of its own (clips record in three:
+// clips_record*.go); run "floorcoach help COMMAND". settings.go reads the
+// settings file (voice, level, volume), over which flags win.
 // "floorcoach completion bash|zsh|fish|man" prints the shell completion
 // (which asks the hidden command __complete what may come next) and the
 // manual page, made from the commands themselves.

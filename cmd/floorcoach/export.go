@@ -49,7 +49,7 @@ func exportCommand() *cli.Command {
 				Usage: "the `FILE` to write (.wav, .mp3 or .flac); - writes to standard output"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
-			levelFlag, voiceFlag, strictFlag,
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: encode.DefaultBitrate,
 				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
 			&cli.Float64Flag{Name: "loudness", Value: defaultLoudness,

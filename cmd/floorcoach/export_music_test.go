@@ -198,13 +198,13 @@ func TestExportMusicKeepsChaptersAndCaptions(t *testing.T) {
 func checkChapters(t *testing.T, out string, tl *player.Timeline) {
 	t.Helper()
 	testenv.NeedTool(t, "ffprobe")
-	p, want := probe(t, out), tl.Chapters()
+	p, want := audiotest.FFprobe(t, out), tl.Chapters()
 	if len(p.Chapters) != len(want) {
 		t.Fatalf("%s: %d chapters, want %d", filepath.Base(out), len(p.Chapters), len(want))
 	}
 	for i, c := range p.Chapters {
-		if w := want[i]; c.Tags["title"] != w.Title || math.Abs(parseF(c.Start)-float64(w.Start)/audio.SampleRate) > 0.001 {
-			t.Errorf("%s: chapter %d = %q at %s, want %q at %.3f", filepath.Base(out), i+1, c.Tags["title"], c.Start, w.Title, float64(w.Start)/audio.SampleRate)
+		if w := want[i]; c.Tags["title"] != w.Title || math.Abs(audiotest.Seconds(t, c.StartTime)-float64(w.Start)/audio.SampleRate) > 0.001 {
+			t.Errorf("%s: chapter %d = %q at %s, want %q at %.3f", filepath.Base(out), i+1, c.Tags["title"], c.StartTime, w.Title, float64(w.Start)/audio.SampleRate)
 		}
 	}
 }

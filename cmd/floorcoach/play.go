@@ -45,11 +45,11 @@ func playCommand() *cli.Command {
 			"applications playing on the sound server are turned down by 15 dB while a line\n" +
 			"is spoken, and given back their own volume after (and when floorcoach stops).",
 		Flags: append([]cli.Flag{
-			levelFlag, voiceFlag, strictFlag,
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.IntFlag{Name: "from", DefaultText: "the beginning",
 				Usage: "start at step `N`, as 'floorcoach show' numbers them"},
-			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume: a `GAIN` from 0 (silent) through 1 (as recorded) " +
-				"to 2 (6 dB louder, loud peaks held under full scale by a limiter)"},
+			&cli.Float64Flag{Name: "volume", Value: 1, DefaultText: "the settings file's volume:, else 1",
+				Usage: "the volume: a `GAIN` from 0 (silent) through 1 (as recorded) to 2 (6 dB louder, loud peaks held under full scale by a limiter)"},
 			resumeFlag(),
 			&cli.BoolFlag{Name: "duck", Usage: "turn other applications' sound down while floorcoach speaks (PulseAudio, PipeWire)"},
 		}, mixFlags()...),
@@ -59,7 +59,10 @@ func playCommand() *cli.Command {
 
 func runPlay(c *cli.Context) (err error) {
 	defer recovered(&err)
-	vol := c.Float64("volume")
+	vol, err := volumeSetting(c)
+	if err != nil {
+		return err
+	}
 	if !(vol >= 0 && vol <= player.MaxVolume) {
 		return usagef("--volume %v: must be from 0 to %v", vol, player.MaxVolume)
 	}

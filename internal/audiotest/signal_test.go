@@ -119,3 +119,19 @@ func TestBand(t *testing.T) {
 		t.Errorf("Band(70 Hz) over 0.1 s = %.5f, want 0.01", got)
 	}
 }
+
+// BandLevel finds a faint high tone under a loud low one, and nothing in
+// a band where there is nothing.
+func TestBandLevel(t *testing.T) {
+	const rate = 44100
+	x := add(sine(1000, 0.5, rate, rate), sine(14000, 0.005, rate, rate))
+	if got := BandLevel(x, rate, 12000, 22050); math.Abs(got+40) > 0.1 {
+		t.Errorf("a 14 kHz tone 40 dB under a 1 kHz one: band level %.2f dB, want -40", got)
+	}
+	if got := BandLevel(sine(1000, 0.5, rate, rate), rate, 12000, 22050); got > -120 {
+		t.Errorf("a 1 kHz tone alone: band level above 12 kHz %.1f dB, want nothing", got)
+	}
+	if got := BandLevel(sine(1000, 0.5, rate, 1000), rate, 500, 2000); math.Abs(got) > 0.1 {
+		t.Errorf("a short 1 kHz tone: %.2f dB in its band, want 0", got)
+	}
+}
