@@ -7,7 +7,7 @@
 //
 //	voice: anna        # the voice pack: a pack's name, a folder, or default
 //	level: gentle      # gentle, standard or full: which end of each range
-//	volume: 0.8        # live playback's volume, from 0 to 1
+//	volume: 0.8        # live playback's volume, from 0 to 2 (above 1, limited)
 //
 // A command-line flag wins over the file. A file that is not there is no
 // settings at all. A mistake in it (bad YAML, an unknown key, a wrong
