@@ -70,8 +70,12 @@ func (b *Bed) newCache(dir string) (*cache, []job, error) {
 	for _, t := range b.playOrder() {
 		used := b.used(t)
 		c.readers[t] = &cachedTrack{c: c, offset: total, frames: used}
-		for s := int64(0); s < used; s += decodeChunk {
-			jobs = append(jobs, job{track: t, start: s, end: min(s+decodeChunk, used), offset: total})
+		chunk := int64(decodeChunk)
+		if !b.tracks[t].seekable { // seeking would decode up to the chunk: one job, from the start
+			chunk = used
+		}
+		for s := int64(0); s < used; s += chunk {
+			jobs = append(jobs, job{track: t, start: s, end: min(s+chunk, used), offset: total})
 		}
 		total += used
 	}

@@ -19,6 +19,9 @@ type decoder interface {
 	Rate() int
 	Channels() int
 	Len() int64 // frames
+	// Seekable reports whether SeekFrame is cheap anywhere; if not, it
+	// costs decoding up to the frame sought.
+	Seekable() bool
 	Close() error
 }
 

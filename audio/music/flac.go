@@ -12,16 +12,22 @@ import (
 
 // flacDecoder decodes FLAC with mewkiz/flac, a frame at a time.
 type flacDecoder struct {
-	f      *os.File
-	s      *flac.Stream
-	frame  *frame.Frame // the frame being read
-	at     int          // the next sample of it to read
-	scale  float32
-	length int64
-	ended  bool // sought to the end
+	f       *os.File
+	s       *flac.Stream
+	frame   *frame.Frame // the frame being read
+	at      int          // the next sample of it to read
+	pos     int64        // the next frame Read gives
+	scale   float32
+	length  int64
+	ended   bool // sought to the end
+	indexed bool // the file has a seek table
 }
 
 func newFLAC(f *os.File) (*flacDecoder, error) {
+	indexed, err := hasSeekTable(f)
+	if err != nil {
+		return nil, fmt.Errorf("not a FLAC file that can be read: %w", err)
+	}
 	s, err := flac.NewSeek(f)
 	if err != nil {
 		return nil, fmt.Errorf("not a FLAC file that can be read: %w", err)
@@ -33,8 +39,40 @@ func newFLAC(f *os.File) (*flacDecoder, error) {
 	case info.BitsPerSample < 4 || info.BitsPerSample > 32:
 		return nil, fmt.Errorf("%d bits per sample; want 4 to 32", info.BitsPerSample)
 	}
-	return &flacDecoder{f: f, s: s, scale: 1 / float32(int64(1)<<(info.BitsPerSample-1)), length: int64(info.NSamples)}, nil
+	return &flacDecoder{f: f, s: s, scale: 1 / float32(int64(1)<<(info.BitsPerSample-1)),
+		length: int64(info.NSamples), indexed: indexed}, nil
 }
+
+// hasSeekTable reads the metadata block headers of a FLAC file and
+// reports whether one is a seek table, leaving the file at its start.
+func hasSeekTable(f *os.File) (bool, error) {
+	defer f.Seek(0, io.SeekStart)
+	var head [4]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil || string(head[:]) != "fLaC" {
+		return false, errors.New("no fLaC signature")
+	}
+	for range 1024 { // a FLAC file has a few blocks; a thousand is garbage
+		if _, err := io.ReadFull(f, head[:]); err != nil {
+			return false, err
+		}
+		if head[0]&0x7f == 3 {
+			return true, nil
+		}
+		if head[0]&0x80 != 0 { // the last block
+			return false, nil
+		}
+		size := int64(head[1])<<16 | int64(head[2])<<8 | int64(head[3])
+		if _, err := f.Seek(size, io.SeekCurrent); err != nil {
+			return false, err
+		}
+	}
+	return false, errors.New("too many metadata blocks")
+}
+
+// Seekable reports whether the file can be sought without decoding it
+// all: mewkiz/flac seeks with the file's seek table, and without one
+// decodes the whole file first to make one.
+func (d *flacDecoder) Seekable() bool { return d.indexed }
 
 func (d *flacDecoder) Rate() int     { return int(d.s.Info.SampleRate) }
 func (d *flacDecoder) Channels() int { return int(d.s.Info.NChannels) }
@@ -66,25 +104,39 @@ func (d *flacDecoder) Read(l, r []float32) (int, error) {
 		r[i] = float32(right[i]) * d.scale
 	}
 	d.at += n
+	d.pos += int64(n)
 	return n, nil
 }
 
 func (d *flacDecoder) SeekFrame(frame int64) error {
+	if !d.indexed && frame >= d.pos && !d.ended { // ahead, in a file with no seek table: decode up to it
+		return d.skip(frame - d.pos)
+	}
 	d.frame, d.at, d.ended = nil, 0, frame >= d.length
 	if d.ended {
+		d.pos = d.length
 		return nil
 	}
 	start, err := d.seekBefore(frame)
 	if err != nil {
 		return err
 	}
+	d.pos = start
+	return d.skip(frame - start)
+}
+
+// skip reads and drops n frames.
+func (d *flacDecoder) skip(n int64) error {
 	l, r := make([]float32, 4096), make([]float32, 4096)
-	for skip := frame - int64(start); skip > 0; {
-		n, err := d.Read(l[:min(skip, 4096)], r[:min(skip, 4096)])
+	for n > 0 {
+		k, err := d.Read(l[:min(n, 4096)], r[:min(n, 4096)])
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
-		skip -= int64(n)
+		n -= int64(k)
 	}
 	return nil
 }

@@ -37,10 +37,11 @@ func newMP3(f *os.File) (*mp3Decoder, error) {
 	return &mp3Decoder{src: src, d: d}, nil
 }
 
-func (m *mp3Decoder) Rate() int     { return m.d.SampleRate() }
-func (m *mp3Decoder) Channels() int { return 2 }
-func (m *mp3Decoder) Len() int64    { return m.d.Length() / 4 }
-func (m *mp3Decoder) Close() error  { return m.src.Close() }
+func (m *mp3Decoder) Rate() int      { return m.d.SampleRate() }
+func (m *mp3Decoder) Channels() int  { return 2 }
+func (m *mp3Decoder) Len() int64     { return m.d.Length() / 4 }
+func (m *mp3Decoder) Close() error   { return m.src.Close() }
+func (m *mp3Decoder) Seekable() bool { return true } // go-mp3 indexes the frames
 
 func (m *mp3Decoder) Read(l, r []float32) (int, error) {
 	need := 4 * len(l)

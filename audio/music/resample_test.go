@@ -17,10 +17,11 @@ type sineDecoder struct {
 	pos    int64
 }
 
-func (s *sineDecoder) Rate() int     { return s.rate }
-func (s *sineDecoder) Channels() int { return 2 }
-func (s *sineDecoder) Len() int64    { return s.length }
-func (s *sineDecoder) Close() error  { return nil }
+func (s *sineDecoder) Rate() int      { return s.rate }
+func (s *sineDecoder) Channels() int  { return 2 }
+func (s *sineDecoder) Len() int64     { return s.length }
+func (s *sineDecoder) Close() error   { return nil }
+func (s *sineDecoder) Seekable() bool { return true }
 func (s *sineDecoder) SeekFrame(f int64) error {
 	s.pos = f
 	return nil

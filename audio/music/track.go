@@ -21,6 +21,7 @@ type Track struct {
 	Rate     int    // the file's own sample rate
 	Channels int
 	Len      int64 // frames at audio.SampleRate, after resampling
+	seekable bool  // SeekFrame is cheap anywhere: see decoder.Seekable
 }
 
 // OpenTrack reads the header of the music file at path and decodes its
@@ -35,7 +36,7 @@ func OpenTrack(path string) (*Track, error) {
 	}
 	defer d.Close()
 	t := &Track{Path: path, Format: strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), "."),
-		Rate: d.Rate(), Channels: d.Channels()}
+		Rate: d.Rate(), Channels: d.Channels(), seekable: d.Seekable()}
 	t.Len = (d.Len()*audio.SampleRate + int64(d.Rate()) - 1) / int64(d.Rate())
 	if err := t.checkLength(); err != nil {
 		return nil, err

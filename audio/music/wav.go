@@ -117,6 +117,7 @@ func (d *wavDecoder) Rate() int       { return d.rate }
 func (d *wavDecoder) Channels() int   { return d.channels }
 func (d *wavDecoder) Len() int64      { return d.length }
 func (d *wavDecoder) Close() error    { return d.src.Close() }
+func (d *wavDecoder) Seekable() bool  { return true }
 
 func (d *wavDecoder) SeekFrame(frame int64) error {
 	d.pos = min(max(frame, 0), d.length)
