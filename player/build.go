@@ -21,7 +21,7 @@ type Options struct {
 }
 
 // MaxLength is the longest session a timeline may hold.
-const MaxLength = 6 * time.Hour
+const MaxLength = scripts.MaxSession
 
 // Pauses between cues, in frames.
 var (
@@ -40,6 +40,9 @@ var (
 // don't fit are dropped), each side gets the full hold, and each rep is
 // counted exactly once.
 func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
+	if err := s.CheckLimits(); err != nil {
+		return nil, err
+	}
 	level := opts.Level
 	if level == "" {
 		level = s.Level
@@ -50,12 +53,10 @@ func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
 	b := &builder{voice: v, level: level, missing: map[string]bool{}}
 	b.tl = &Timeline{Title: s.Title, About: s.About, Warning: s.Warning, Closing: s.Closing,
 		Level: level, SampleRate: audio.SampleRate}
-	b.session(s)
-	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
-	if b.tl.Length > audio.Frames(MaxLength) {
-		return nil, fmt.Errorf("%s: the session lasts %s at level %s, over the limit of %s",
-			s.File, audio.Duration(b.tl.Length).Round(time.Second), level, MaxLength)
+	if err := b.session(s); err != nil {
+		return nil, err
 	}
+	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
 	return b.tl, nil
 }
 
@@ -73,7 +74,7 @@ type builder struct {
 	rep        int
 }
 
-func (b *builder) session(s *scripts.Session) {
+func (b *builder) session(s *scripts.Session) error {
 	b.t = leadIn
 	b.sayNow(s.Title)
 	if s.Warning != "" {
@@ -86,6 +87,9 @@ func (b *builder) session(s *scripts.Session) {
 		if r, next := restAfter(items, i, b.level); r > 0 {
 			b.rest(0, "Rest", r, next)
 		}
+		if b.t > audio.Frames(MaxLength) {
+			return b.tooLong(s, it)
+		}
 	}
 	b.step, b.side, b.round, b.rep = 0, "", 0, 0
 	for _, line := range s.Closing {
@@ -94,6 +98,25 @@ func (b *builder) session(s *scripts.Session) {
 	b.sayNow(sayComplete)
 	chime := b.tone(Chime, b.t)
 	b.tl.Length = chime.End() + tail
+	if b.tl.Length > audio.Frames(MaxLength) && len(items) > 0 {
+		return b.tooLong(s, items[len(items)-1])
+	}
+	return nil
+}
+
+// tooLong is the error of a session that passes MaxLength while item is
+// laid out: the script's times fit, but not with its lines spoken. It
+// points at the top-level step, the group that multiplies.
+func (b *builder) tooLong(s *scripts.Session, it item) error {
+	top := s.Steps[it.top-1]
+	where := "during this step"
+	if it.topRound > 0 {
+		where = fmt.Sprintf("during this step, in round %d", it.topRound)
+	}
+	return scripts.Errorf(s.File, top.Pos, scripts.ErrLimit,
+		"the session passes the limit of %s at level %s %s, once its lines are spoken "+
+			"(use fewer rounds, shorter holds or fewer lines, or split the session)",
+		fmt.Sprintf("%dh", int(MaxLength.Hours())), b.level, where)
 }
 
 // item lays out one performed step.

@@ -161,17 +161,6 @@ func TestMissingClipsAreListed(t *testing.T) {
 	}
 }
 
-// A session over six hours is refused.
-func TestSixHourLimit(t *testing.T) {
-	hold := &scripts.Step{Kind: scripts.KindHold, Name: "Long", Hold: scripts.Span{Lo: time.Hour, Hi: time.Hour}}
-	s := &scripts.Session{File: "long.yaml", Title: "Long", Steps: []*scripts.Step{
-		{Kind: scripts.KindRepeat, Repeat: 7, Steps: []*scripts.Step{hold}}}}
-	_, err := Build(s, fixedVoice(time.Second), Options{})
-	if err == nil || !strings.Contains(err.Error(), "over the limit of 6h0m0s") {
-		t.Fatalf("err = %v, want the six-hour limit", err)
-	}
-}
-
 // mapVoice has clips for the lines it lists (normalized to lower case).
 type mapVoice map[string]time.Duration
 

@@ -212,7 +212,19 @@ var badScripts = []struct {
 		`back.yaml:11:19: steps: repeat groups nested more than 4 levels deep (limit 4)`},
 	{"six hours", ErrLimit,
 		"title: Back\nsteps:\n  - repeat: 100\n    steps:\n      - hold: 4m\n",
-		`back.yaml:2:1: steps: the session would last about 7h5m at the full level (limit 6h)`},
+		`back.yaml:3:5: repeat: this group would last about 7h5m at the full level (limit 6h)`},
+	{"six hours in sum", ErrLimit,
+		"title: Back\nsteps:\n" + strings.Repeat("  - hold: 1h\n", 7),
+		`back.yaml:2:1: steps: the session would last about 7h2m at the full level (limit 6h)`},
+	{"cues of nested groups", ErrLimit,
+		"title: Back\ndefaults: {ready: 0s, rest: 0s, ticks: false}\nsteps:\n  - repeat: 100\n    steps:\n" +
+			"      - repeat: 100\n        steps:\n          - repeat: 100\n            steps:\n" +
+			"              - reps: 20\n                tempo: [0.001s]\n                count: none\n",
+		`back.yaml:6:9: repeat: this group would make about 560000 cues at the full level (limit 200000: each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)`},
+	{"cues of one step", ErrLimit,
+		"title: Back\ndefaults: {rest: 0s}\nsteps:\n  - repeat: 100\n    steps:\n" +
+			"      - reps: 500\n        tempo: [0.001s, 0.001s, 0.001s, 0.001s]\n        hold: 0.1s\n",
+		`back.yaml:4:5: repeat: this group would make about 251600 cues at the full level (limit 200000: each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)`},
 	{"several", ErrValue,
 		"title: Back\nlevel: hard\nsteps:\n  - name: Twist\n    hodl: 30s\n  - reps: 10\n" +
 			"    tempo: [2s, -1s]\n    sides: [right, right]\n  - hold: 2h\n",

@@ -41,6 +41,13 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error, which wraps one of the Err values.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Errorf returns an Error at pos in file whose message wraps kind: for
+// what is found wrong with a session after parsing, such as its length
+// once its lines are spoken.
+func Errorf(file string, at Pos, kind error, format string, args ...any) *Error {
+	return &Error{File: file, Line: at.Line, Column: at.Column, Err: detailf(kind, format, args...)}
+}
+
 // ErrorList is every mistake found in a script, sorted by position.
 type ErrorList []*Error
 

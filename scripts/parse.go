@@ -174,6 +174,7 @@ func (p *parser) session(root *yaml.Node) *Session {
 	if f, ok := fs.get("steps"); ok {
 		s.Steps = p.steps(f.val, s.Defaults, 1)
 		p.checkLength(f.key, s.Steps)
+		p.checkCues(f.key, s)
 	} else if fs.missing("steps") {
 		p.errorf(root, ErrMissing, "missing steps (want a list of steps, e.g. steps: [{hold: 30s}])")
 	}
