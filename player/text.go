@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // Clock formats a frame count as m:ss.s, or h:mm:ss.s past an hour.
@@ -35,12 +36,12 @@ func Minutes(frames int64) string {
 // ticks is set.
 func (t *Timeline) WriteText(w io.Writer, ticks bool) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s (%s level, %s)\n", t.Title, t.Level, Minutes(t.Length))
+	fmt.Fprintf(tw, "%s (%s level, %s)\n", termtext.Line(t.Title), t.Level, Minutes(t.Length))
 	if t.About != "" {
-		fmt.Fprintln(tw, wrap(t.About, 78, ""))
+		fmt.Fprintln(tw, wrap(termtext.Line(t.About), 78, ""))
 	}
 	if t.Warning != "" {
-		fmt.Fprintf(tw, "\nWarning: %s\n", t.Warning)
+		fmt.Fprintf(tw, "\nWarning: %s\n", termtext.Line(t.Warning))
 	}
 	fmt.Fprintln(tw)
 	step := -1
@@ -60,9 +61,9 @@ func (t *Timeline) WriteText(w io.Writer, ticks bool) error {
 // heading introduces a step: numbered as the script numbers its top-level
 // steps (the number play --from takes), with its round and its span.
 func (t *Timeline) heading(s Span) string {
-	name := s.Name
+	name := termtext.Line(s.Name)
 	if s.Top > 0 {
-		name = fmt.Sprintf("%d. %s", s.Top, s.Name)
+		name = fmt.Sprintf("%d. %s", s.Top, name)
 	}
 	if s.Round > 0 {
 		name += fmt.Sprintf(" (round %d)", s.Round)
@@ -95,7 +96,7 @@ func (t *Timeline) writeCue(w io.Writer, i int, ticks bool) int {
 	if e.Side != "" {
 		side = e.Side
 	}
-	fmt.Fprintf(w, "   %s\t%s\t%s\t%s\n", Clock(e.At), what, side, text)
+	fmt.Fprintf(w, "   %s\t%s\t%s\t%s\n", Clock(e.At), what, side, termtext.Line(text))
 	return skip
 }
 
@@ -152,7 +153,7 @@ func (t *Timeline) writeTotals(w io.Writer) {
 	if len(t.Closing) > 0 {
 		fmt.Fprintln(w, "\nAt the end:")
 		for _, l := range t.Closing {
-			fmt.Fprintln(w, "  - "+wrap(l, 74, "    "))
+			fmt.Fprintln(w, "  - "+wrap(termtext.Line(l), 74, "    "))
 		}
 	}
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -38,13 +38,8 @@ func runCheck(c *cli.Context) error {
 	for _, file := range c.Args().Slice() {
 		if err := checkOne(c, v, file); err != nil {
 			bad++
-			var list scripts.ErrorList
-			if !errors.As(err, &list) {
-				fmt.Fprintln(c.App.ErrWriter, err)
-				continue
-			}
-			for _, e := range list {
-				fmt.Fprintln(c.App.ErrWriter, e)
+			for _, line := range errorLines(err) {
+				fmt.Fprintln(c.App.ErrWriter, line)
 			}
 		}
 	}
@@ -68,8 +63,8 @@ func checkOne(c *cli.Context, v *audio.Voice, file string) error {
 	}
 	note := ""
 	if n := len(tl.Missing); n > 0 {
-		note = fmt.Sprintf(" (%d lines have no clip in voice %q: 'floorcoach clips missing %s')", n, v.Name, file)
+		note = fmt.Sprintf(" (%d lines have no clip in voice %q: 'floorcoach clips missing %s')", n, v.Name, termtext.Line(file))
 	}
-	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level%s\n", file, s.Title, player.Minutes(tl.Length), tl.Level, note)
+	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level%s\n", termtext.Line(file), termtext.Line(s.Title), player.Minutes(tl.Length), tl.Level, note)
 	return nil
 }

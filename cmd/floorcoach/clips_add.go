@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
@@ -62,20 +63,20 @@ func runClipsAdd(c *cli.Context) error {
 		switch {
 		case i < 0:
 			bad++
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: matches no line of the sheet ('floorcoach clips sheet %s' names the files)\n", f, session)
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: matches no line of the sheet ('floorcoach clips sheet %s' names the files)\n", termtext.Line(f), termtext.Line(session))
 		case w.Has(cs.needs[i].text):
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: kept the clip the pack has for %q (remove its line from voice.yaml to replace it)\n", f, shorten(cs.needs[i].text, 50))
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: kept the clip the pack has for %q (remove its line from voice.yaml to replace it)\n", termtext.Line(f), shorten(cs.needs[i].text, 50))
 		default:
 			if err := addRecording(w, filepath.Join(folder, f), cs.needs[i].text); err != nil {
 				bad++
-				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %v\n", err)
+				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s\n", errorLine(err))
 				continue
 			}
 			added++
 		}
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "added %d clips to %s\n", added, w.Dir)
+		fmt.Fprintf(c.App.ErrWriter, "added %d clips to %s\n", added, termtext.Line(w.Dir))
 	}
 	if bad > 0 {
 		return cli.Exit(fmt.Sprintf("%d of %d files could not be added", bad, len(files)), exitFail)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
@@ -65,7 +66,7 @@ func completeSessions(c *cli.Context) {
 	}
 	if len(args) == 0 {
 		for _, e := range scripts.Library() {
-			fmt.Fprintln(c.App.Writer, e.Name)
+			fmt.Fprintln(c.App.Writer, termtext.Line(e.Name))
 		}
 	}
 	for _, f := range c.Command.VisibleFlags() {

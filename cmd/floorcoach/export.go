@@ -14,6 +14,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/safefile"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -82,7 +83,7 @@ func runExport(c *cli.Context) error {
 		}
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", out, player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", termtext.Line(out), player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -111,7 +112,7 @@ func warnMissing(c *cli.Context, p *plan) {
 		}
 		fmt.Fprintf(w, "  %q\n", line)
 	}
-	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", p.session.File)
+	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", termtext.Line(p.session.File))
 }
 
 // strictError is the error of --strict for lines without a clip: each
@@ -126,10 +127,10 @@ func strictError(v *audio.Voice, missing []string, session string) error {
 		}
 		fmt.Fprintf(&b, "\n  %q", line)
 		if _, err := v.Probe(line); err != nil && !errors.Is(err, audio.ErrNoClip) {
-			fmt.Fprintf(&b, ": %v", err)
+			fmt.Fprintf(&b, ": %s", errorLine(err))
 		}
 	}
-	fmt.Fprintf(&b, "\n'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", session)
+	fmt.Fprintf(&b, "\n'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", termtext.Line(session))
 	return errors.New(b.String())
 }
 

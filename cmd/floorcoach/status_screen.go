@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -114,7 +115,7 @@ func (s *screen) refresh(media *media) {
 	var b strings.Builder
 	for _, e := range heard {
 		if e.Kind == player.Speech {
-			b.WriteString("\r\x1b[K" + printable(e.Text) + "\r\n")
+			b.WriteString("\r\x1b[K" + termtext.Line(e.Text) + "\r\n")
 		}
 	}
 	line := statusLine(st, s.tl.Title, s.term.width())
