@@ -22,8 +22,8 @@ type Entry struct {
 // (separated like $PATH).
 func LibraryDirs() []string {
 	var dirs []string
-	if cfg, err := os.UserConfigDir(); err == nil {
-		dirs = append(dirs, filepath.Join(cfg, "floorcoach", "sessions"))
+	if d := UserDir(); d != "" {
+		dirs = append(dirs, d)
 	}
 	for _, d := range filepath.SplitList(os.Getenv("FLOORCOACH_PATH")) {
 		if d != "" {
@@ -31,6 +31,16 @@ func LibraryDirs() []string {
 		}
 	}
 	return dirs
+}
+
+// UserDir returns the folder of the user's own scripts (see LibraryDirs),
+// or "" when the user has no config folder (no $HOME).
+func UserDir() string {
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(cfg, "floorcoach", "sessions")
 }
 
 // Library lists the built-in sessions, then the scripts (*.yaml, *.yml) in

@@ -18,12 +18,20 @@ func listCommand() *cli.Command {
 		Usage: "list the sessions you can play, with their durations",
 		Description: "Lists the built-in sessions, then your own scripts, with their title and\n" +
 			"how long each lasts at each level. Your scripts are the .yaml files in\n" +
-			scripts.LibraryDirs()[0] + "\n" +
+			userDirHelp() + "\n" +
 			"and in the folders of $FLOORCOACH_PATH (separated by ':'); play them by name.\n\n" +
 			"Example:\n   floorcoach list",
 		Flags:  []cli.Flag{voiceFlag},
 		Action: runList,
 	}
+}
+
+// userDirHelp names the folder of the user's scripts for the help.
+func userDirHelp() string {
+	if d := scripts.UserDir(); d != "" {
+		return termtext.Line(d)
+	}
+	return "floorcoach/sessions in your config folder (there is none: set $HOME or $XDG_CONFIG_HOME)"
 }
 
 func runList(c *cli.Context) error {
