@@ -13,36 +13,25 @@
 // so any tone under speech normalized to SpeechPeakDB stays below full
 // scale.
 //
-// # Voices
-//
-// A voice pack is a folder holding voice.yaml and the clips it names:
-//
-//	name: anna
-//	language: en
-//	extends: default          # optional: lines this pack lacks come from the default pack
-//	clips:                    # the text of a line -> its clip, relative to this folder
-//	  "Knee-to-chest.": lines/knee-to-chest.mp3
-//	  "one": numbers/01.wav
-//
-// Clips are MP3 or WAV, at any rate, mono or stereo. LoadVoice reads a
-// pack from any fs.FS; DefaultVoice reads the one built into the program.
-// Lines match by NormalizeText: case, spacing and punctuation are ignored,
-// so "Next:" finds the clip of "next". Voice.Length gives a clip's length
-// from its header alone, and Voice.Sound decodes it once into a Sound of
-// exactly that length; Voice.Preload decodes many at once, on every CPU.
-// An MP3 loses the silence its encoder and decoder add, as its LAME tag
-// says (without one, only the decoder's 529 frames). Decoded clips are
-// kept on disk for the next run, in the user's cache folder or where
-// FLOORCOACH_CACHE says ("off" for nowhere).
-//
 // # Mixing
 //
 // A Cue places a Sound at a frame. NewRenderer mixes cues into a Seeker:
 // 16-bit stereo frames, read in order or from any frame, block by block in
 // constant memory.
 //
-// # Files
+// # Packages
 //
-// Encode writes a Source as WAV, MP3 or FLAC, with the chapters and titles
-// of a Meta.
+// This package is the core the others build on: frames, tones and the
+// mixer. Around it, each with one job:
+//
+//   - decode reads MP3 and WAV clips to mono samples and resamples them;
+//   - pack loads voice packs (the built-in one, the user's, any folder),
+//     keeps decoded clips in a cache, and writes clips into a pack;
+//   - speech readies recorded or synthesized lines for a pack: trimming,
+//     loudness, text-to-speech commands;
+//   - encode writes a mixed session as a WAV, MP3 or FLAC file with chapters;
+//   - speaker plays a Seeker through the sound output.
+//
+// Imports point one way: speaker, encode, pack and speech import this
+// package; pack and speech import decode; nothing here imports them.
 package audio

@@ -10,7 +10,7 @@ import (
 )
 
 // Voice tells the timeline how long each spoken line lasts.
-// *audio.Voice implements it.
+// *pack.Voice implements it.
 type Voice interface {
 	Length(text string) (frames int64, ok bool)
 }

@@ -11,16 +11,19 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// sharedDir is the team's shared folder beside the repository.
-var sharedDir = filepath.Join("..", "..", "shared")
+// testdataDir holds what the tests of several packages share: the example
+// scripts and the independent rules checker.
+var testdataDir = filepath.Join("..", "testdata")
 
 // sessions returns every session the goldens cover: the built-ins and the
-// scripts in shared/examples.
+// example scripts.
 func sessions(t *testing.T) map[string]*scripts.Session {
 	t.Helper()
 	out := map[string]*scripts.Session{}
@@ -31,9 +34,9 @@ func sessions(t *testing.T) map[string]*scripts.Session {
 		}
 		out[name] = s
 	}
-	files, _ := filepath.Glob(filepath.Join(sharedDir, "examples", "*.yaml"))
+	files, _ := filepath.Glob(filepath.Join(testdataDir, "examples", "*.yaml"))
 	if len(files) == 0 {
-		t.Log("no shared examples found beside the repository")
+		t.Fatal("no example scripts in testdata/examples")
 	}
 	for _, f := range files {
 		s, err := scripts.ParseFile(f)
@@ -45,9 +48,9 @@ func sessions(t *testing.T) map[string]*scripts.Session {
 	return out
 }
 
-func defaultVoice(t testing.TB) *audio.Voice {
+func defaultVoice(t testing.TB) *pack.Voice {
 	t.Helper()
-	v, err := audio.DefaultVoice()
+	v, err := pack.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,13 +196,8 @@ func checkInstructionsFirst(t *testing.T, s *scripts.Session, tl *Timeline) {
 // TestRulesTool runs the team's independent rules checker on every session,
 // with the article's doses for lower-back.
 func TestRulesTool(t *testing.T) {
-	tool := filepath.Join(sharedDir, "tools", "timeline_rules.py")
-	if _, err := os.Stat(tool); err != nil {
-		t.Skip("shared/tools/timeline_rules.py not found")
-	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 not installed")
-	}
+	tool := filepath.Join(testdataDir, "timeline_rules.py")
+	testenv.NeedTool(t, "python3")
 	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
 		path := filepath.Join(t.TempDir(), "tl.json")
 		var buf bytes.Buffer

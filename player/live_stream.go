@@ -14,7 +14,7 @@ import (
 const StreamHead = 8 * time.Second
 
 // Preloader is implemented by voices that can decode many lines at once,
-// concurrently and from a cache, as *audio.Voice does.
+// concurrently and from a cache, as *pack.Voice does.
 type Preloader interface {
 	Preload(texts []string) error
 }

@@ -5,9 +5,10 @@ import (
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 )
 
-// Clips gives the sound of each spoken line. *audio.Voice implements it.
+// Clips gives the sound of each spoken line. *pack.Voice implements it.
 type Clips interface {
 	Sound(text string) (*audio.Sound, error)
 }
@@ -22,7 +23,7 @@ func (t *Timeline) Cues(v Clips) ([]audio.Cue, error) {
 		switch {
 		case e.Spoken():
 			s, err := v.Sound(e.Text)
-			if errors.Is(err, audio.ErrNoClip) {
+			if errors.Is(err, pack.ErrNoClip) {
 				s, err = audio.Tone("attention"), nil
 			}
 			if err != nil {

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
 // BenchmarkExportLowerBack lays out, renders and encodes the built-in
 // session as WAV, as export does, and reports seconds of audio per second.
 func BenchmarkExportLowerBack(b *testing.B) {
-	for _, f := range []audio.Format{audio.WAV, audio.FLAC, audio.MP3} {
+	for _, f := range []encode.Format{encode.WAV, encode.FLAC, encode.MP3} {
 		b.Run(string(f), func(b *testing.B) {
 			s, err := scripts.Builtin("lower-back")
 			if err != nil {
@@ -30,10 +31,10 @@ func BenchmarkExportLowerBack(b *testing.B) {
 					b.Fatal(err)
 				}
 				w := io.Writer(io.Discard)
-				if f == audio.FLAC {
+				if f == encode.FLAC {
 					w = &discardSeeker{}
 				}
-				if err := audio.Encode(w, f, r, audio.Meta{Title: tl.Title, Chapters: tl.Chapters()}, audio.EncodeOptions{}); err != nil {
+				if err := encode.Write(w, f, r, audio.Meta{Title: tl.Title, Chapters: tl.Chapters()}, encode.Options{}); err != nil {
 					b.Fatal(err)
 				}
 				frames += tl.Length

@@ -9,16 +9,15 @@ import (
 	"time"
 )
 
-// examplesDir holds the shared example scripts, outside this repository.
-var examplesDir = filepath.Join("..", "..", "shared", "examples")
+// examplesDir holds the example scripts the tests share.
+var examplesDir = filepath.Join("..", "testdata", "examples")
 
-// exampleFiles returns the shared example scripts, skipping the test when
-// the folder is absent.
+// exampleFiles returns the example scripts.
 func exampleFiles(t testing.TB) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(examplesDir, "*.yaml"))
 	if err != nil || len(files) == 0 {
-		t.Skipf("no example scripts in %s", examplesDir)
+		t.Fatalf("no example scripts in %s", examplesDir)
 	}
 	return files
 }

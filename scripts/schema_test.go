@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,10 +27,7 @@ for path in sys.argv[2:]:
 func TestSchemaAgreesWithParse(t *testing.T) {
 	python := "/usr/bin/python3"
 	if exec.Command(python, "-c", "import jsonschema").Run() != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("python3-jsonschema is not installed (see .ci/run)")
-		}
-		t.Skip("python3-jsonschema is not installed")
+		testenv.Missing(t, "python3-jsonschema")
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "schema.json"), Schema(), 0o644)
@@ -37,7 +35,7 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 	for _, n := range BuiltinNames() {
 		cases[n], _ = builtins.ReadFile("builtin/" + n + ".yaml")
 	}
-	examples, _ := filepath.Glob(filepath.Join("..", "..", "shared", "examples", "*.yaml"))
+	examples, _ := filepath.Glob(filepath.Join("..", "testdata", "examples", "*.yaml"))
 	for _, f := range examples {
 		cases[filepath.Base(f)], _ = os.ReadFile(f)
 	}

@@ -3,12 +3,12 @@
 package speaker
 
 import (
-	"os"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // TestDrift plays 20 s (10 min with FLOORCOACH_LONG=1) and checks that
@@ -19,7 +19,7 @@ import (
 // over 10 min alone comes to about 25 ms.
 func TestDrift(t *testing.T) {
 	length := 20 * time.Second
-	if os.Getenv("FLOORCOACH_LONG") == "1" {
+	if testenv.Long() {
 		length = 10 * time.Minute
 	}
 	spk, _ := open(t)
@@ -116,6 +116,7 @@ func abs(x float64) float64 { return max(x, -x) }
 
 // TestCPU reports the CPU time the process uses to play 10 s.
 func TestCPU(t *testing.T) {
+	testenv.NeedLong(t, "measures CPU over 10 s of playback")
 	spk, _ := open(t)
 	cpu0, begin := cpuTime(t), time.Now()
 	if err := wait(t, start(spk, newRamp(10*time.Second)), 12*time.Second); err != nil {

@@ -92,10 +92,10 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestCheckSharedExamples(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "examples", "*.yaml"))
+func TestCheckExamples(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "examples", "*.yaml"))
 	if len(files) == 0 {
-		t.Skip("no shared examples beside the repository")
+		t.Fatal("no example scripts in testdata/examples")
 	}
 	code, out, stderr := runApp(t, append([]string{"check"}, files...)...)
 	if code != 0 || strings.Count(out, "ok  ") != len(files) {

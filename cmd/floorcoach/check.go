@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -49,7 +49,7 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
-func checkOne(c *cli.Context, v *audio.Voice, file string) error {
+func checkOne(c *cli.Context, v *pack.Voice, file string) error {
 	s, err := scripts.ParseFile(file)
 	if err != nil {
 		return err

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -76,7 +76,7 @@ func runClipsMissing(c *cli.Context) error {
 // clipSet is a session's lines and a voice.
 type clipSet struct {
 	session *scripts.Session
-	voice   *audio.Voice
+	voice   *pack.Voice
 	needs   []need
 	dir     string // for make and add: the pack to write, when it is still to be made
 }
@@ -98,7 +98,7 @@ func sessionClips(c *cli.Context) (*clipSet, error) {
 // loadClips loads a session and the lines it needs, at the --level given
 // or at every level, and checks that every clip the voice has for them can
 // be read.
-func loadClips(c *cli.Context, name string, v *audio.Voice) (*clipSet, error) {
+func loadClips(c *cli.Context, name string, v *pack.Voice) (*clipSet, error) {
 	levels := scripts.Levels
 	if lv, err := level(c); err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func loadClips(c *cli.Context, name string, v *audio.Voice) (*clipSet, error) {
 		return nil, err
 	}
 	for _, n := range needs {
-		if _, err := v.Probe(n.text); err != nil && !errors.Is(err, audio.ErrNoClip) {
+		if _, err := v.Probe(n.text); err != nil && !errors.Is(err, pack.ErrNoClip) {
 			return nil, fmt.Errorf("%w (needed by %s)", err, n.where)
 		}
 	}
@@ -142,7 +142,7 @@ func targetPack(c *cli.Context) (string, error) {
 	if into == "default" {
 		return "", usagef("%s: the default pack is built into the program; add clips to a pack of your own (--into NAME or FOLDER)", c.Command.Name)
 	}
-	return audio.VoiceDir(into)
+	return pack.Dir(into)
 }
 
 // intoFlag names the pack that make and add write to.

@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
@@ -105,7 +106,7 @@ func recordings(folder string) ([]string, error) {
 }
 
 // addRecording readies a recorded file and adds it as the clip of a line.
-func addRecording(w *audio.PackWriter, path, text string) error {
+func addRecording(w *pack.Writer, path, text string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -118,11 +119,11 @@ func addRecording(w *audio.PackWriter, path, text string) error {
 	if len(data) > maxRecording {
 		return fmt.Errorf("%s: larger than %d MiB", path, maxRecording>>20)
 	}
-	x, rate, err := audio.ReadSpeech(data, path)
+	x, rate, err := speech.Read(data, path)
 	if err != nil {
 		return err
 	}
-	y, rate, err := audio.PrepareSpeech(x, rate)
+	y, rate, err := speech.Prepare(x, rate)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -4,13 +4,14 @@ import (
 	bin "encoding/binary"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 )
@@ -21,25 +22,20 @@ import (
 // voice (not the attention tone that stands in for a missing clip), and
 // silence wherever the timeline has no cue.
 func TestClipsMakeWithFlite(t *testing.T) {
-	if _, err := exec.LookPath("flite"); err != nil {
-		skipOrFail(t, "flite")
-	}
-	knee := filepath.Join("..", "..", "..", "shared", "examples", "knee-rehab.yaml")
-	if _, err := os.Stat(knee); err != nil {
-		t.Skip("no shared examples beside the repository")
-	}
+	testenv.NeedTool(t, "flite")
+	knee := filepath.Join("..", "..", "testdata", "examples", "knee-rehab.yaml")
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	pack := filepath.Join(t.TempDir(), "T")
-	code, _, stderr := runApp(t, "clips", "make", knee, "--tts", "flite -voice slt -t {text} -o {out}", "--into", pack)
+	dir := filepath.Join(t.TempDir(), "T")
+	code, _, stderr := runApp(t, "clips", "make", knee, "--tts", "flite -voice slt -t {text} -o {out}", "--into", dir)
 	if code != 0 {
 		t.Fatalf("clips make: exit %d: %s", code, stderr)
 	}
-	code, out, stderr := runApp(t, "clips", "missing", knee, "--voice", pack)
+	code, out, stderr := runApp(t, "clips", "missing", knee, "--voice", dir)
 	if code != 0 || !strings.HasPrefix(out, "all ") || !strings.HasSuffix(out, " lines have clips in voice \"T\"\n") {
 		t.Fatalf("clips missing after make: exit %d: %s%s", code, out, stderr)
 	}
 	wav := filepath.Join(t.TempDir(), "knee.wav")
-	if code, _, stderr := runApp(t, "export", knee, "--voice", pack, "--strict", "-o", wav, "-q"); code != 0 {
+	if code, _, stderr := runApp(t, "export", knee, "--voice", dir, "--strict", "-o", wav, "-q"); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr)
 	}
 	x := readLeft(t, wav)
@@ -47,7 +43,7 @@ func TestClipsMakeWithFlite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := audio.OpenVoiceDir(pack)
+	v, err := pack.OpenDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,12 +62,12 @@ func TestClipsMakeWithFlite(t *testing.T) {
 // lines: where it sounds alone, the export holds the pack's clip there,
 // sample for sample, and not the attention tone; and every such line is
 // checked at least once.
-func checkOwnLines(t *testing.T, x pcm, tl *player.Timeline, v *audio.Voice, own map[string]string) {
+func checkOwnLines(t *testing.T, x pcm, tl *player.Timeline, v *pack.Voice, own map[string]string) {
 	t.Helper()
 	tone := audio.Tone(audio.ToneAttention).Samples
 	checked := map[string]bool{}
 	for i, e := range tl.Events {
-		key := audio.NormalizeText(e.Text)
+		key := pack.NormalizeText(e.Text)
 		if _, ok := own[key]; !ok || !alone(tl.Events, i) {
 			continue
 		}

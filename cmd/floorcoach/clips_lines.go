@@ -5,7 +5,7 @@ import (
 	"os"
 	"slices"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"go.yaml.in/yaml/v3"
@@ -42,7 +42,7 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 				continue
 			}
 			for _, e := range tl.Events {
-				key := audio.NormalizeText(e.Text)
+				key := pack.NormalizeText(e.Text)
 				if !e.Spoken() || seen[key] {
 					continue
 				}
@@ -67,7 +67,7 @@ func ownLines(s *scripts.Session) map[string]string {
 	top := topLines(s.File)
 	own := map[string]string{}
 	add := func(text, where string) {
-		if k := audio.NormalizeText(text); k != "" && own[k] == "" {
+		if k := pack.NormalizeText(text); k != "" && own[k] == "" {
 			own[k] = where
 		}
 	}

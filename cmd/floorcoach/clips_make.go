@@ -16,7 +16,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
@@ -63,7 +64,7 @@ func runClipsMake(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	tts := audio.TTS{Command: c.String("tts"), Timeout: c.Duration("timeout")}
+	tts := speech.TTS{Command: c.String("tts"), Timeout: c.Duration("timeout")}
 	if err := tts.Check(); err != nil {
 		return usagef("--tts: %v", err)
 	}
@@ -94,13 +95,13 @@ func runClipsMake(c *cli.Context) error {
 
 // packRef is how the user names the pack make and add write to.
 func packRef(c *cli.Context) string {
-	return cmp.Or(c.String("into"), c.String("voice"), audio.MinePack)
+	return cmp.Or(c.String("into"), c.String("voice"), pack.Mine)
 }
 
 // openTarget opens the pack make and add write to and loads the session's
 // lines. For a pack that does not exist yet it returns no writer: the
 // caller creates the pack (at clipSet.dir) once there is a line to put in.
-func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, error) {
+func openTarget(c *cli.Context, session string) (*pack.Writer, *clipSet, error) {
 	dir, err := targetPack(c)
 	if err != nil {
 		return nil, nil, err
@@ -114,7 +115,7 @@ func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, er
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		// A new pack extends the default voice: nothing is created unless
 		// that voice lacks a line.
-		v, err := audio.DefaultVoice()
+		v, err := pack.Default()
 		if err != nil {
 			return nil, nil, err
 		}
@@ -124,11 +125,11 @@ func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, er
 		}
 		return nil, cs, err
 	}
-	w, err := audio.OpenPackWriter(dir)
+	w, err := pack.OpenWriter(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := audio.OpenVoiceDir(dir)
+	v, err := pack.OpenDir(dir)
 	if err == nil {
 		var cs *clipSet
 		if cs, err = loadClips(c, session, v); err == nil {
@@ -141,16 +142,16 @@ func openTarget(c *cli.Context, session string) (*audio.PackWriter, *clipSet, er
 
 // packWriter returns w, or for a pack still to be made, makes it now that
 // there is something to put in it.
-func packWriter(w *audio.PackWriter, cs *clipSet) (*audio.PackWriter, error) {
+func packWriter(w *pack.Writer, cs *clipSet) (*pack.Writer, error) {
 	if w != nil {
 		return w, nil
 	}
-	return audio.OpenPackWriter(cs.dir)
+	return pack.OpenWriter(cs.dir)
 }
 
 // makeClips makes the clips of the lines, --jobs at a time, and returns
 // each line's error. It stops starting lines when ctx ends.
-func makeClips(ctx context.Context, c *cli.Context, tts audio.TTS, w *audio.PackWriter, todo []need) ([]error, error) {
+func makeClips(ctx context.Context, c *cli.Context, tts speech.TTS, w *pack.Writer, todo []need) ([]error, error) {
 	scratch, err := os.MkdirTemp("", "floorcoach-tts-")
 	if err != nil {
 		return nil, err
@@ -177,7 +178,7 @@ func makeClips(ctx context.Context, c *cli.Context, tts audio.TTS, w *audio.Pack
 
 // makeClip says one line with the TTS command, in its own scratch folder,
 // readies the sound and adds it to the pack.
-func makeClip(ctx context.Context, tts audio.TTS, w *audio.PackWriter, text, dir string) error {
+func makeClip(ctx context.Context, tts speech.TTS, w *pack.Writer, text, dir string) error {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ func makeClip(ctx context.Context, tts audio.TTS, w *audio.PackWriter, text, dir
 	if err != nil {
 		return err
 	}
-	y, rate, err := audio.PrepareSpeech(x, rate)
+	y, rate, err := speech.Prepare(x, rate)
 	if err != nil {
 		return fmt.Errorf("the TTS command's WAV file: %w", err)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 )
 
 // fakeTTS returns the parts of a fake TTS command: the quoted path of a
@@ -111,8 +111,8 @@ func TestClipsMakeInjection(t *testing.T) {
 		script += "      - " + strconv.Quote(l) + "\n"
 	}
 	path := tempFile(t, "safe.yaml", script)
-	pack := filepath.Join(t.TempDir(), "p")
-	code, _, stderr := runApp(t, "clips", "make", path, "--tts", `printf '%s\n' {text} >> `+sq(log)+`; cp `+wav+` {out}`, "--into", pack)
+	dir := filepath.Join(t.TempDir(), "p")
+	code, _, stderr := runApp(t, "clips", "make", path, "--tts", `printf '%s\n' {text} >> `+sq(log)+`; cp `+wav+` {out}`, "--into", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -128,7 +128,7 @@ func TestClipsMakeInjection(t *testing.T) {
 	if found, _ := filepath.Glob(pwned + "*"); len(found) > 0 {
 		t.Errorf("a line ran touch: %q", found)
 	}
-	v, err := audio.OpenVoiceDir(pack)
+	v, err := pack.OpenDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestClipsMakeInjection(t *testing.T) {
 			t.Errorf("%q: %v", l, err)
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(pack, "clips", "*.wav"))
+	files, _ := filepath.Glob(filepath.Join(dir, "clips", "*.wav"))
 	if len(files) != len(lines)+1 {
 		t.Errorf("%d clips in the pack's clips folder, want %d: %q", len(files), len(lines)+1, files)
 	}
@@ -169,7 +169,7 @@ func TestClipsMakeUsage(t *testing.T) {
 	if entries, _ := os.ReadDir(notPack); len(entries) != 1 {
 		t.Errorf("files written into a folder that is not a pack: %v", entries)
 	}
-	if dir, _ := audio.PackDir("mine"); dirExists(dir) {
+	if dir, _ := pack.UserDir("mine"); dirExists(dir) {
 		t.Error("a failed make created the user's pack")
 	}
 }
@@ -182,7 +182,7 @@ func TestClipsMakeIntoMine(t *testing.T) {
 	if code, _, stderr := runApp(t, "clips", "make", script, "--tts", "cp "+wav+" {out}", "-q"); code != 0 || stderr != "" {
 		t.Fatalf("exit %d: %q", code, stderr)
 	}
-	dir, _ := audio.PackDir("mine")
+	dir, _ := pack.UserDir("mine")
 	if yaml, err := os.ReadFile(filepath.Join(dir, "voice.yaml")); err != nil || !strings.Contains(string(yaml), "name: \"mine\"\nlanguage: en\nextends: default\n") {
 		t.Fatalf("mine/voice.yaml: %v\n%s", err, yaml)
 	}

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/speech"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -97,7 +97,7 @@ func report(c *cli.Context, dir string, todo []need, errs []error, interrupted b
 // failureText describes a line's failure: a TTS command's with the last
 // lines it printed, indented below.
 func failureText(err error) string {
-	var te *audio.TTSError
+	var te *speech.TTSError
 	if !errors.As(err, &te) {
 		return err.Error()
 	}

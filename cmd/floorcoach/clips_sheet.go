@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
@@ -37,7 +37,7 @@ func runClipsSheet(c *cli.Context) error {
 	}
 	into := c.String("voice")
 	if into == "" || into == "default" {
-		into = audio.MinePack
+		into = pack.Mine
 	}
 	writeSheet(c, cs, c.Args().First(), into)
 	return nil
@@ -71,7 +71,7 @@ func sheetNames(needs []need) []string {
 	width := max(2, len(strconv.Itoa(len(needs))))
 	names := make([]string, len(needs))
 	for i, n := range needs {
-		names[i] = fmt.Sprintf("%0*d-%s", width, i+1, audio.Slug(n.text))
+		names[i] = fmt.Sprintf("%0*d-%s", width, i+1, pack.Slug(n.text))
 	}
 	return names
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/audio/speech"
 )
 
 func TestClipsSheet(t *testing.T) {
@@ -62,12 +64,12 @@ func TestClipsAdd(t *testing.T) {
 	writeTone(t, filepath.Join(rec, "99-unknown.wav"), 0.2)
 	os.WriteFile(filepath.Join(rec, "16-close.wav"), []byte("a broken recording"), 0o644)
 	os.WriteFile(filepath.Join(rec, "notes.txt"), []byte("take 2 was better"), 0o644)
-	pack := filepath.Join(t.TempDir(), "anna")
-	code, _, stderr := runApp(t, "clips", "add", script, rec, "--into", pack)
+	dir := filepath.Join(t.TempDir(), "anna")
+	code, _, stderr := runApp(t, "clips", "add", script, rec, "--into", dir)
 	for _, want := range []string{
 		"floorcoach: 99-unknown.wav: matches no line of the sheet",
 		`floorcoach: audio: decode clip "` + filepath.Join(rec, "16-close.wav") + `": wav: missing RIFF`,
-		"added 3 clips to " + pack,
+		"added 3 clips to " + dir,
 		"floorcoach: 2 of 5 files could not be added",
 	} {
 		if !strings.Contains(stderr, want) {
@@ -77,7 +79,7 @@ func TestClipsAdd(t *testing.T) {
 	if code != exitFail {
 		t.Errorf("exit %d, want %d", code, exitFail)
 	}
-	v, err := audio.OpenVoiceDir(pack)
+	v, err := pack.OpenDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,17 +88,17 @@ func TestClipsAdd(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
-		if l, _ := audio.Loudness(s.Samples, audio.SampleRate, audio.SpeechBlock); math.Abs(l-audio.SpeechLUFS) > 0.3 {
-			t.Errorf("%q: %.2f LUFS, want the default voice's %.1f", text, l, audio.SpeechLUFS)
+		if l, _ := speech.Loudness(s.Samples, audio.SampleRate, speech.Block); math.Abs(l-speech.LUFS) > 0.3 {
+			t.Errorf("%q: %.2f LUFS, want the default voice's %.1f", text, l, speech.LUFS)
 		}
 	}
-	_, out, _ := runApp(t, "clips", "missing", script, "--voice", pack)
+	_, out, _ := runApp(t, "clips", "missing", script, "--voice", dir)
 	if strings.Contains(out, "Hip opener") || strings.Count(out, "needed by") != 6 {
 		t.Errorf("missing after add:\n%s", out)
 	}
 	os.Remove(filepath.Join(rec, "16-close.wav"))
 	os.Remove(filepath.Join(rec, "99-unknown.wav"))
-	code, _, stderr = runApp(t, "clips", "add", script, rec, "--into", pack)
+	code, _, stderr = runApp(t, "clips", "add", script, rec, "--into", dir)
 	if code != 0 || !strings.Contains(stderr, `01-hip-opener.wav: kept the clip the pack has for "Hip opener"`) || !strings.Contains(stderr, "added 0 clips") {
 		t.Errorf("adding again: exit %d:\n%s", code, stderr)
 	}

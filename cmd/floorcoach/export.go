@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
@@ -40,7 +41,7 @@ func exportCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
 			levelFlag, voiceFlag, strictFlag,
-			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: audio.DefaultBitrate,
+			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: encode.DefaultBitrate,
 				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
 			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite FILE if it exists"},
@@ -89,16 +90,16 @@ func runExport(c *cli.Context) error {
 }
 
 // exportFormat picks the format from --format, else from the file's name.
-func exportFormat(c *cli.Context, out string) (audio.Format, error) {
-	var f audio.Format
+func exportFormat(c *cli.Context, out string) (encode.Format, error) {
+	var f encode.Format
 	var err error
 	switch {
 	case c.IsSet("format"):
-		f, err = audio.ParseFormat(c.String("format"))
+		f, err = encode.ParseFormat(c.String("format"))
 	case out == "-":
-		f = audio.WAV
+		f = encode.WAV
 	default:
-		f, err = audio.FormatFromName(out)
+		f, err = encode.FormatFromName(out)
 	}
 	if err != nil {
 		return "", usageError{fmt.Errorf("export: %s", strings.TrimPrefix(err.Error(), "audio: "))}
@@ -125,7 +126,7 @@ func writeFile(path string, force bool, write func(io.Writer) error) error {
 
 // encodeTo renders the plan and encodes it to w, with progress on a
 // terminal, stopping cleanly when ctx is cancelled.
-func encodeTo(ctx context.Context, c *cli.Context, p *plan, f audio.Format, w io.Writer) error {
+func encodeTo(ctx context.Context, c *cli.Context, p *plan, f encode.Format, w io.Writer) error {
 	r, err := p.timeline.Render(p.voice)
 	if err != nil {
 		return err
@@ -134,7 +135,7 @@ func encodeTo(ctx context.Context, c *cli.Context, p *plan, f audio.Format, w io
 	meta := audio.Meta{Title: p.session.Title, About: p.session.About,
 		Encoder: "floorcoach " + version, Chapters: p.timeline.Chapters()}
 	src := &cancellable{Source: r, ctx: ctx}
-	err = audio.Encode(w, f, src, meta, audio.EncodeOptions{Bitrate: c.Int("bitrate"), Progress: bar.set})
+	err = encode.Write(w, f, src, meta, encode.Options{Bitrate: c.Int("bitrate"), Progress: bar.set})
 	bar.finish(err == nil)
 	if ctx.Err() != nil {
 		return fmt.Errorf("export: interrupted; nothing was written")

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 )
@@ -34,7 +34,7 @@ func loadTestPlan(tb testing.TB, name string) *plan {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	v, err := audio.DefaultVoice()
+	v, err := pack.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}

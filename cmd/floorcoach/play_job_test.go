@@ -10,14 +10,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // Job control: stopped by Ctrl-Z or by SIGTSTP from elsewhere, play gives
 // the terminal back in cooked mode; after fg it takes single keys again.
 // The shell is dash, which leaves the terminal's mode as the job left it.
 func TestPlayJobControl(t *testing.T) {
-	needTool(t, "dash")
-	needTool(t, "pgrep")
+	testenv.NeedTool(t, "dash", "pgrep")
 	livePlay(t)
 	script := tempFile(t, "s.yaml", strings.ReplaceAll(shortScript, "hold: 2s", "hold: 30s"))
 	testPlan(t, script)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bufio"
-	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -148,16 +147,5 @@ func TestPlaySoundServerLost(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("play went on for 3 s after the sound server went away")
-	}
-}
-
-// needTool skips a test when a program is missing, but fails it in CI.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing: CI must install it (see .ci/run)", name)
-		}
-		t.Skipf("%s is missing", name)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
@@ -23,8 +24,8 @@ import (
 // any name, and returns its address.
 func privateBus(t *testing.T) string {
 	t.Helper()
-	needTool(t, "dbus-daemon")
-	needTool(t, "dbus-send")
+	testenv.NeedTool(t, "dbus-daemon")
+	testenv.NeedTool(t, "dbus-send")
 	dir, err := os.MkdirTemp("", "fcbus") // short: a socket's path is limited
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // tmuxPane runs a command in a pseudo-terminal of its own (a detached tmux
@@ -27,7 +29,7 @@ var tmuxServers atomic.Int32
 
 func newTmuxPane(t *testing.T, command string) *tmuxPane {
 	t.Helper()
-	needTool(t, "tmux")
+	testenv.NeedTool(t, "tmux")
 	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d-%d", os.Getpid(), tmuxServers.Add(1))}
 	p.tmux("new-session", "-d", "-s", "play", "-x", "120", "-y", "20", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 var (
@@ -102,9 +104,7 @@ func assertEmpty(t *testing.T, dir string) {
 // On a terminal a long export shows a progress bar with the time left;
 // when stderr is not a terminal it shows none.
 func TestExportProgress(t *testing.T) {
-	if _, err := exec.LookPath("script"); err != nil {
-		skipOrFail(t, "script")
-	}
+	testenv.NeedTool(t, "script")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "back.flac") // over a second of work
 	tty, err := exec.Command("script", "-qfec", binary(t)+" export lower-back -o "+out, "/dev/null").Output()
@@ -135,9 +135,7 @@ func tail(s string, n int) string {
 // The bash completion script completes commands, sessions and flags by
 // asking the program.
 func TestBashCompletion(t *testing.T) {
-	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("no bash")
-	}
+	testenv.NeedTool(t, "bash")
 	script := `source <(floorcoach completion bash)
 complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _floorcoach; echo "${COMPREPLY[*]}"; }
 complete_words floorcoach pl

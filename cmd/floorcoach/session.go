@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -59,7 +59,7 @@ func level(c *cli.Context) (scripts.Level, error) {
 // plan is a loaded session laid out in a voice.
 type plan struct {
 	session  *scripts.Session
-	voice    *audio.Voice
+	voice    *pack.Voice
 	timeline *player.Timeline
 }
 
@@ -117,7 +117,7 @@ func warnMissing(c *cli.Context, p *plan) {
 
 // strictError is the error of --strict for lines without a clip: each
 // line, with why when its clip is there but cannot be read.
-func strictError(v *audio.Voice, missing []string, session string) error {
+func strictError(v *pack.Voice, missing []string, session string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "--strict: voice %q has no clip for %d lines:", v.Name, len(missing))
 	for i, line := range missing {
@@ -126,7 +126,7 @@ func strictError(v *audio.Voice, missing []string, session string) error {
 			break
 		}
 		fmt.Fprintf(&b, "\n  %q", line)
-		if _, err := v.Probe(line); err != nil && !errors.Is(err, audio.ErrNoClip) {
+		if _, err := v.Probe(line); err != nil && !errors.Is(err, pack.ErrNoClip) {
 			fmt.Fprintf(&b, ": %s", errorLine(err))
 		}
 	}
@@ -136,6 +136,6 @@ func strictError(v *audio.Voice, missing []string, session string) error {
 
 // voice returns the voice a command speaks with: the --voice flag's pack,
 // or the default pack.
-func voice(c *cli.Context) (*audio.Voice, error) {
-	return audio.OpenVoice(c.String("voice"))
+func voice(c *cli.Context) (*pack.Voice, error) {
+	return pack.Open(c.String("voice"))
 }

@@ -14,6 +14,6 @@
 //
 // The server asks for real-time scheduling, as desktop sound servers get; it
 // runs without it where that is not allowed. When the pulseaudio binary is
-// missing the test is skipped, except in CI (CI=true), where it fails: CI
-// must test live playback.
+// missing the test is skipped, except in CI, where it fails: CI must test
+// live playback (see package testenv).
 package pulsetest

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/jfreymuth/pulse"
 )
 
@@ -41,10 +42,7 @@ func Start(t testing.TB) *Server {
 	t.Helper()
 	bin, err := exec.LookPath("pulseaudio")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pulsetest: pulseaudio not found: CI must test live playback; install Debian's pulseaudio package")
-		}
-		t.Skip("pulsetest: pulseaudio not found; install Debian's pulseaudio package to test live playback")
+		testenv.Missing(t, "pulseaudio (Debian's pulseaudio package, to test live playback)")
 	}
 	s, err := start(bin)
 	if err != nil {

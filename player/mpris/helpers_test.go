@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
 
@@ -34,24 +35,12 @@ const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Con
 </busconfig>
 `
 
-// needTool skips the test when a program is missing, or fails it in CI,
-// where a skip would hide that nothing was tested.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing (Debian: apt-get install dbus): %v", name, err)
-		}
-		t.Skipf("%s is missing (Debian: apt-get install dbus)", name)
-	}
-}
-
 // startBus runs a private dbus-daemon until the test ends and returns its
 // address.
 func startBus(t *testing.T) string {
 	t.Helper()
-	needTool(t, "dbus-daemon")
-	needTool(t, "dbus-send")
+	testenv.NeedTool(t, "dbus-daemon")
+	testenv.NeedTool(t, "dbus-send")
 	// A short folder: unix socket paths are limited to 108 bytes.
 	dir, err := os.MkdirTemp("", "fcbus")
 	if err != nil {

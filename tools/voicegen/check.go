@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/decode"
 )
 
 // Bounds -check holds every clip to.
@@ -31,16 +31,16 @@ type stats struct {
 	Text       string
 }
 
-// decode reads an MP3 clip as the player decodes it, with the audio
+// decodeClip reads an MP3 clip as the player decodes it, with the decode
 // package: mono, at the clip's rate, without the LAME tag frame, the
 // encoder's and decoder's delays or the padding. It returns the samples
 // and the sample rate.
-func decode(path string) ([]float32, int, error) {
+func decodeClip(path string) ([]float32, int, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, 0, err
 	}
-	return audio.DecodeMP3(data)
+	return decode.MP3(data)
 }
 
 // measure works out the stats of a decoded clip.
@@ -104,7 +104,7 @@ func checkPack(w io.Writer, dir string, clips []clip) error {
 	fmt.Fprintf(w, "%4s %6s %7s %7s %7s %6s %6s  %s\n", "line", "sec", "speech", "integr", "peak", "lead", "tail", "text")
 	for _, c := range clips {
 		path := filepath.Join(dir, c.File)
-		samples, sampleRate, err := decode(path)
+		samples, sampleRate, err := decodeClip(path)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", c.File, err))
 			continue

@@ -132,7 +132,7 @@ func render(ctx context.Context, voice string, gain float64, dir, mp3 string) er
 // clipLoudness decodes an MP3 clip as the player does (tag frame, delays
 // and padding removed) and returns its speech loudness.
 func clipLoudness(path string) (float64, error) {
-	samples, sampleRate, err := decode(path)
+	samples, sampleRate, err := decodeClip(path)
 	if err != nil {
 		return 0, fmt.Errorf("decode %s: %w", filepath.Base(path), err)
 	}

@@ -2,8 +2,8 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./tools/voicegen [-lines audio/voices/default/lines.txt]
-//	    [-out audio/voices/default] [-jobs N] [-only-missing] [-check]
+//	go run ./tools/voicegen [-lines audio/pack/voices/default/lines.txt]
+//	    [-out audio/pack/voices/default] [-jobs N] [-only-missing] [-check]
 //
 // It reads lines.txt (one line of speech per line) and makes one MP3 clip
 // per line, out/clips/<slug>.mp3, then writes out/voice.yaml mapping each
@@ -54,8 +54,8 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.lines, "lines", "audio/voices/default/lines.txt", "the lines to say, one per line")
-	flag.StringVar(&o.out, "out", "audio/voices/default", "the voice pack folder to write")
+	flag.StringVar(&o.lines, "lines", "audio/pack/voices/default/lines.txt", "the lines to say, one per line")
+	flag.StringVar(&o.out, "out", "audio/pack/voices/default", "the voice pack folder to write")
 	flag.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "lines made at once")
 	flag.BoolVar(&o.onlyMissing, "only-missing", false, "make only the clips that do not exist yet")
 	flag.BoolVar(&o.check, "check", false, "make nothing; check the clips and print a table of them")

@@ -1,0 +1,123 @@
+package decode
+
+import (
+	"math"
+	"sync"
+)
+
+// The resampler is a Kaiser-windowed sinc filter applied polyphase: for
+// each of up to maxPhases positions between two input frames it computes
+// the filter taps once, from a finely sampled kernel table.
+//
+// It replaces beep.Resample, measured here (BenchmarkResample) at about
+// 110× real time from 22.05 to 44.1 kHz at quality 4, which interpolates
+// both channels with an 8-point Lagrange polynomial and has no low-pass
+// filter when downsampling. This one works on the mono signal, is several
+// times faster, and removes what the new rate cannot hold. Measured: flat
+// within 0.01 dB to 83% of the lower of the two Nyquist frequencies, -4 dB
+// at 90%, and 50 dB or more down from 102% on.
+const (
+	sincZeros  = 24   // zero crossings of the kernel each side of its centre
+	sincPhases = 512  // kernel table points per zero crossing
+	sincCutoff = 0.91 // the -6 dB point, as a fraction of the lower Nyquist frequency
+	kaiserBeta = 6.0
+	maxPhases  = 1024
+
+	// ResamplerVersion goes into the key of every cached clip: change it
+	// whenever Resample's output changes, so no old result is used.
+	ResamplerVersion = 1
+)
+
+// sincTable holds the kernel from 0 to sincZeros crossings, plus zeros to
+// interpolate towards at the end. It is built once and only read after.
+var sincTable = sync.OnceValue(func() []float32 {
+	t := make([]float32, sincZeros*sincPhases+2)
+	for i := range sincZeros * sincPhases {
+		u := float64(i) / sincPhases // in zero crossings
+		sinc := 1.0
+		if i > 0 {
+			sinc = math.Sin(math.Pi*u) / (math.Pi * u)
+		}
+		r := u / sincZeros
+		t[i] = float32(sinc * bessel0(kaiserBeta*math.Sqrt(1-r*r)) / bessel0(kaiserBeta))
+	}
+	return t
+})
+
+// bessel0 is the modified Bessel function of the first kind, order 0.
+func bessel0(x float64) float64 {
+	sum, term := 1.0, 1.0
+	for k := 1.0; term > 1e-12*sum; k++ {
+		term *= (x / (2 * k)) * (x / (2 * k))
+		sum += term
+	}
+	return sum
+}
+
+// Resample converts x from one rate to another, returning
+// ceil(len(x) * to / from) frames.
+func Resample(x []float32, from, to int) []float32 {
+	if from == to {
+		return x
+	}
+	fc := sincCutoff * min(1, float64(to)/float64(from)) // relative to the input's Nyquist
+	half := int(math.Ceil(sincZeros / fc))               // taps each side
+	phases := min(to/gcd(from, to), maxPhases)
+	bank := filterBank(fc, half, phases)
+	padded := make([]float32, len(x)+2*half+1)
+	copy(padded[half:], x)
+	out := make([]float32, (int64(len(x))*int64(to)+int64(from)-1)/int64(from))
+	for j := range out {
+		num := int64(j) * int64(from) // the output frame sits at num/to input frames
+		k := int(num / int64(to))
+		p := int(num % int64(to) * int64(phases) / int64(to))
+		taps := bank[p*2*half : (p+1)*2*half]
+		out[j] = dot(padded[k+1:k+1+2*half], taps) // input frames k-half+1 … k+half
+	}
+	return out
+}
+
+// dot returns the dot product of x and y, which have the same even length.
+// Four sums, not one, let the processor add in parallel.
+func dot(x, y []float32) float32 {
+	x = x[:len(y)]
+	var a, b, c, d float32
+	for i := 0; i+3 < len(y); i += 4 {
+		a += x[i] * y[i]
+		b += x[i+1] * y[i+1]
+		c += x[i+2] * y[i+2]
+		d += x[i+3] * y[i+3]
+	}
+	if len(y)%4 != 0 {
+		a += x[len(y)-2]*y[len(y)-2] + x[len(y)-1]*y[len(y)-1]
+	}
+	return (a + b) + (c + d)
+}
+
+// filterBank returns, for each phase p (a position p/phases of the way
+// from one input frame to the next), the 2*half taps that weigh the input
+// frames from half-1 before to half after it.
+func filterBank(fc float64, half, phases int) []float32 {
+	tab := sincTable()
+	bank := make([]float32, phases*2*half)
+	for p := range phases {
+		frac := float64(p) / float64(phases)
+		for i := range 2 * half {
+			d := math.Abs(frac+float64(half-1-i)) * fc * sincPhases // in table steps
+			if d >= sincZeros*sincPhases {
+				continue
+			}
+			n := int(d)
+			f := float32(d - float64(n))
+			bank[p*2*half+i] = float32(fc) * (tab[n] + f*(tab[n+1]-tab[n]))
+		}
+	}
+	return bank
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}

@@ -1,0 +1,300 @@
+package encode
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/floorcoach/floorcoach/audio"
+)
+
+// encTestSource is a deterministic stereo signal of any length, made on the
+// fly so that long benchmarks use no memory: a cycle of 10 s holding a
+// 440 Hz tone on the left with 660 Hz on the right, silence, a tick train,
+// a speech-like noise burst (the same on both sides) and a 1 kHz tone on
+// the left alone.
+type encTestSource struct {
+	n, pos int64
+	seed   uint32
+	lp     [2]float64 // low-pass filter state for the breath noise
+}
+
+func newEncTestSource(frames int64) *encTestSource {
+	return &encTestSource{n: frames, seed: 1}
+}
+
+func (s *encTestSource) Len() int64 { return s.n }
+
+func (s *encTestSource) Read(p []int16) (int, error) {
+	if s.pos >= s.n {
+		return 0, io.EOF
+	}
+	k := 0
+	for ; k+1 < len(p) && s.pos < s.n; k += 2 {
+		p[k], p[k+1] = s.frame(s.pos)
+		s.pos++
+	}
+	return k, nil
+}
+
+// frame returns the frame at i; it must be called in order (the noise
+// generator runs on).
+func (s *encTestSource) frame(i int64) (l, r int16) {
+	t := float64(i) / audio.SampleRate
+	switch c := i % (10 * audio.SampleRate); {
+	case c < 2*audio.SampleRate:
+		return int16(9000 * math.Sin(2*math.Pi*440*t)), int16(6000 * math.Sin(2*math.Pi*660*t))
+	case c < 3*audio.SampleRate:
+		return 0, 0
+	case c < 5*audio.SampleRate:
+		if c%(audio.SampleRate/2) < 2205 { // 50 ms ticks twice a second
+			v := int16(8000 * math.Sin(2*math.Pi*1000*t))
+			return v, v
+		}
+		return 0, 0
+	case c < 8*audio.SampleRate:
+		return s.speech(t)
+	default:
+		return int16(5000 * math.Sin(2*math.Pi*1000*t)), 0
+	}
+}
+
+// speech is voice-like: a 150 Hz buzz with falling harmonics and some
+// low-passed breath noise, in four syllables a second, the same on both
+// sides (as a voice mixed to the middle).
+func (s *encTestSource) speech(t float64) (l, r int16) {
+	var v float64
+	for h := 1.0; h <= 12; h++ {
+		v += math.Sin(2*math.Pi*150*h*t) / h
+	}
+	s.seed = s.seed*1664525 + 1013904223
+	s.lp[0] += 0.2 * (float64(int32(s.seed)>>16)/32768 - s.lp[0])
+	s.lp[1] += 0.2 * (s.lp[0] - s.lp[1])
+	env := 0.5 + 0.5*math.Sin(2*math.Pi*4*t)
+	x := int16(env * (3000*v + 4000*s.lp[1]))
+	return x, x
+}
+
+// encTestPCM returns the whole signal of frames, interleaved.
+func encTestPCM(frames int64) []int16 {
+	p := make([]int16, frames*audio.Channels)
+	src := newEncTestSource(frames)
+	n, _ := src.Read(p)
+	return p[:n]
+}
+
+// encTestMeta has chapters with a gap, odd-length titles and non-ASCII text.
+func encTestMeta(frames int64) audio.Meta {
+	return audio.Meta{
+		Title:   "Lower back relief",
+		About:   "Seven gentle mobilization stretches — test",
+		Encoder: "floorcoach test",
+		Chapters: []audio.Chapter{
+			{Title: "Knee-to-chest", Start: 0, End: frames / 3},
+			{Title: "Cat-cow", Start: frames / 3, End: frames / 2},
+			{Title: "Child’s pose", Start: frames/2 + 4410, End: frames - 100},
+		},
+	}
+}
+
+// encTestEncode encodes frames of the test signal to a file in a temporary
+// folder and returns its path.
+func encTestEncode(t testing.TB, f Format, frames int64, meta audio.Meta, opts Options) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "out."+string(f))
+	file, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	if err := Write(file, f, newEncTestSource(frames), meta, opts); err != nil {
+		t.Fatalf("Encode %s: %v", f, err)
+	}
+	if err := file.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// encTestEncodeBytes encodes frames of the test signal to a plain writer,
+// as to a pipe.
+func encTestEncodeBytes(t testing.TB, f Format, frames int64, meta audio.Meta) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, f, newEncTestSource(frames), meta, Options{}); err != nil {
+		t.Fatalf("Encode %s: %v", f, err)
+	}
+	return b.Bytes()
+}
+
+// encTestRun runs a tool and returns its stdout; any output on stderr
+// (a warning) fails the test.
+func encTestRun(t testing.TB, name string, args ...string) []byte {
+	t.Helper()
+	stdout, stderr := encTestRun2(t, name, args...)
+	if len(stderr) > 0 {
+		t.Errorf("%s %s wrote to stderr:\n%s", name, strings.Join(args, " "), stderr)
+	}
+	return stdout
+}
+
+// encTestRun2 runs a tool and returns its stdout and stderr.
+func encTestRun2(t testing.TB, name string, args ...string) (stdout, stderr []byte) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	var out, errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errs.String())
+	}
+	return out.Bytes(), errs.Bytes()
+}
+
+// encTestSox checks that sox reads the file without a warning. (sox stat
+// prints its figures on stderr.)
+func encTestSox(t *testing.T, path string) {
+	t.Helper()
+	encTestRun(t, "sox", "--i", path)
+	_, stderr := encTestRun2(t, "sox", path, "-n", "stat")
+	if bytes.Contains(stderr, []byte("WARN")) || bytes.Contains(stderr, []byte("FAIL")) {
+		t.Errorf("sox stat:\n%s", stderr)
+	}
+	if !bytes.Contains(stderr, []byte("Samples read:")) {
+		t.Errorf("sox stat did not read the samples:\n%s", stderr)
+	}
+}
+
+// encTestSoxReads reports whether sox is installed and reads format f.
+func encTestSoxReads(f Format) bool {
+	out, err := exec.Command("sox", "-h").Output()
+	return err == nil && strings.Contains(string(out), " "+string(f)+" ")
+}
+
+// encTestCheckTags checks ffprobe's title, comment and encoder tags, by
+// any case of the key.
+func encTestCheckTags(t *testing.T, p encTestProbe, meta audio.Meta) {
+	t.Helper()
+	tags := map[string]string{}
+	for k, v := range p.Format.Tags {
+		tags[strings.ToLower(k)] = v
+	}
+	for key, want := range map[string]string{"title": meta.Title, "comment": meta.About, "encoder": meta.Encoder} {
+		if got := tags[key]; got != want {
+			t.Errorf("tag %s = %q, want %q (all tags: %v)", key, got, want, p.Format.Tags)
+		}
+	}
+}
+
+// encTestCheckChapters checks ffprobe's chapters against want, to the
+// millisecond (the unit of ID3 and Vorbis chapter times).
+func encTestCheckChapters(t *testing.T, p encTestProbe, want []audio.Chapter) {
+	t.Helper()
+	if len(p.Chapters) != len(want) {
+		t.Fatalf("ffprobe shows %d chapters, want %d: %+v", len(p.Chapters), len(want), p.Chapters)
+	}
+	for i, c := range p.Chapters {
+		w := want[i]
+		start, end := encTestSeconds(t, c.StartTime), encTestSeconds(t, c.EndTime)
+		if c.Tags["title"] != w.Title {
+			t.Errorf("chapter %d: title %q, want %q", i, c.Tags["title"], w.Title)
+		}
+		const ms = 0.0005 + 1e-6
+		if ws, we := float64(w.Start)/audio.SampleRate, float64(w.End)/audio.SampleRate; math.Abs(start-ws) > ms || math.Abs(end-we) > ms {
+			t.Errorf("chapter %d %q: %.6f to %.6f s, want %.6f to %.6f", i, w.Title, start, end, ws, we)
+		}
+	}
+}
+
+// encTestNeed skips
+
+// encTestProbe is what ffprobe says about a file.
+type encTestProbe struct {
+	Streams []struct {
+		CodecName  string `json:"codec_name"`
+		SampleRate string `json:"sample_rate"`
+		Channels   int    `json:"channels"`
+		Duration   string `json:"duration"`
+		StartTime  string `json:"start_time"`
+		Samples    int64  `json:"duration_ts"`
+	} `json:"streams"`
+	Format struct {
+		FormatName string            `json:"format_name"`
+		Duration   string            `json:"duration"`
+		Tags       map[string]string `json:"tags"`
+	} `json:"format"`
+	Chapters []struct {
+		StartTime string            `json:"start_time"`
+		EndTime   string            `json:"end_time"`
+		Tags      map[string]string `json:"tags"`
+	} `json:"chapters"`
+}
+
+func encTestFFprobe(t testing.TB, path string) encTestProbe {
+	t.Helper()
+	out := encTestRun(t, "ffprobe", "-v", "warning", "-of", "json",
+		"-show_streams", "-show_format", "-show_chapters", path)
+	var p encTestProbe
+	if err := json.Unmarshal(out, &p); err != nil {
+		t.Fatalf("ffprobe output: %v\n%s", err, out)
+	}
+	if len(p.Streams) != 1 {
+		t.Fatalf("ffprobe found %d streams, want 1", len(p.Streams))
+	}
+	return p
+}
+
+// encTestCheckStream checks the one stream ffprobe found: its codec, 44100
+// Hz, stereo.
+func encTestCheckStream(t *testing.T, p encTestProbe, codec string) {
+	t.Helper()
+	s := p.Streams[0]
+	if s.CodecName != codec || s.SampleRate != "44100" || s.Channels != 2 {
+		t.Errorf("ffprobe: %s, %s Hz, %d channels; want %s, 44100 Hz, 2", s.CodecName, s.SampleRate, s.Channels, codec)
+	}
+}
+
+// encTestChainedEnds returns the chapters as a reader sees them in a
+// format that stores only where each starts: each ends where the next
+// begins, the last at frame n.
+func encTestChainedEnds(chapters []audio.Chapter, n int64) []audio.Chapter {
+	want := slices.Clone(chapters)
+	for i := range want {
+		want[i].End = n
+		if i+1 < len(want) {
+			want[i].End = want[i+1].Start
+		}
+	}
+	return want
+}
+
+func encTestSeconds(t testing.TB, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("not a time: %q", s)
+	}
+	return v
+}
+
+// encTestDecode decodes a file to interleaved int16 with ffmpeg.
+func encTestDecode(t testing.TB, path string) []int16 {
+	t.Helper()
+	// The input format is named, not guessed, so that even a file of two
+	// MP3 frames decodes. Warnings are not errors here: ffmpeg warns that
+	// a plain PCM WAV does not say which channel is which.
+	format := strings.TrimPrefix(filepath.Ext(path), ".")
+	out := encTestRun(t, "ffmpeg", "-v", "error", "-f", format, "-i", path, "-f", "s16le", "-acodec", "pcm_s16le", "-")
+	p := make([]int16, len(out)/2)
+	for i := range p {
+		p[i] = int16(uint16(out[2*i]) | uint16(out[2*i+1])<<8)
+	}
+	return p
+}

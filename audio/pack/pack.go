@@ -1,0 +1,236 @@
+package pack
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/floorcoach/floorcoach/audio/decode"
+)
+
+// maxPackFile is the largest voice.yaml read.
+const maxPackFile = 1 << 20
+
+// maxExtends is how many packs deep a chain of extends may go, not
+// counting the default pack at its end.
+const maxExtends = 4
+
+// packFile is the form of voice.yaml.
+type packFile struct {
+	Name     string            `yaml:"name"`
+	Language string            `yaml:"language"`
+	Extends  string            `yaml:"extends"`
+	Clips    map[string]string `yaml:"clips"`
+}
+
+// Load loads the voice pack in folder dir of fsys: dir/voice.yaml
+// and the clips it names. Clip files must exist, be .mp3 or .wav, and lie
+// inside dir; they are read only when a line's length or sound is asked
+// for. A pack says the lines it lacks with the pack it extends: "default"
+// (the default pack), the name of one of the user's packs (see UserDir),
+// or a folder relative to its own ("../anna"), at most four packs deep.
+func Load(fsys fs.FS, dir string) (*Voice, error) {
+	return loadPack(fsys, dir, Default)
+}
+
+// loadPack loads a pack of fsys. If it extends the default pack, base
+// loads that; a nil base means it may extend none.
+func loadPack(fsys fs.FS, dir string, base func() (*Voice, error)) (*Voice, error) {
+	return loadAt(location{fsys: fsys, dir: dir}, base)
+}
+
+// loadAt loads the pack at l and the packs it extends.
+func loadAt(l location, base func() (*Voice, error)) (*Voice, error) {
+	ld := &loader{base: base, chain: []string{l.key()}, names: []string{l.name("")}}
+	return ld.load(l)
+}
+
+// A location is the folder of a pack: in a file system, and on disk when it
+// is on disk.
+type location struct {
+	fsys fs.FS
+	dir  string // slash-separated, within fsys
+	disk string // the folder on disk; "" for the embedded pack or a caller's fs.FS
+}
+
+// diskLocation is the pack folder dir on disk, read through a packFS.
+func diskLocation(dir string) location {
+	return location{fsys: packFS{dir: dir}, dir: ".", disk: dir}
+}
+
+// name returns how errors name a file of the pack ("" for the folder).
+func (l location) name(file string) string {
+	if l.disk != "" {
+		return filepath.Join(l.disk, filepath.FromSlash(file))
+	}
+	return path.Join(l.dir, file)
+}
+
+// key identifies the pack's folder, to find cycles of extends.
+func (l location) key() string {
+	if l.disk == "" {
+		return "fs:" + path.Clean(l.dir)
+	}
+	if real, err := filepath.EvalSymlinks(l.disk); err == nil {
+		return "disk:" + real
+	}
+	abs, _ := filepath.Abs(l.disk)
+	return "disk:" + abs
+}
+
+// A loader loads a pack and the packs it extends.
+type loader struct {
+	base  func() (*Voice, error) // loads "default"; nil: no pack may extend it
+	chain []string               // the keys of the packs loaded, the first first
+	names []string               // and their names, for errors
+}
+
+// load loads the pack at l, then the one it extends.
+func (ld *loader) load(l location) (*Voice, error) {
+	name := l.name("voice.yaml")
+	f, err := readPackFile(l)
+	if err != nil {
+		return nil, err
+	}
+	v := &Voice{Name: f.Name, Language: f.Language, Dir: l.disk, clips: make(map[string]*clip, len(f.Clips)), cache: newClipCache()}
+	if v.Name == "" {
+		v.Name = path.Base(filepath.ToSlash(l.name("")))
+	}
+	if err := v.addClips(l.fsys, l.dir, f.Clips); err != nil {
+		return nil, fmt.Errorf("audio: %s: %w", name, err)
+	}
+	if f.Extends == "" {
+		return v, nil
+	}
+	if f.Extends == "default" {
+		if ld.base == nil {
+			return nil, fmt.Errorf("audio: %s: extends %q: the default pack extends none", name, f.Extends)
+		}
+		if v.parent, err = ld.base(); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	next, err := ld.next(l, f.Extends)
+	if err != nil {
+		return nil, fmt.Errorf("audio: %s: extends %q: %w", name, f.Extends, err)
+	}
+	if v.parent, err = ld.load(next); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// next finds the pack that the one at l extends, ref, and adds it to the
+// chain.
+func (ld *loader) next(l location, ref string) (location, error) {
+	to, err := l.resolve(ref)
+	if err != nil {
+		return location{}, err
+	}
+	key := to.key()
+	if slices.Contains(ld.chain, key) {
+		return location{}, fmt.Errorf("a cycle: %s → %s", strings.Join(ld.names, " → "), to.name(""))
+	}
+	if len(ld.chain) > maxExtends {
+		return location{}, fmt.Errorf("packs extend packs more than %d deep: %s → %s", maxExtends, strings.Join(ld.names, " → "), to.name(""))
+	}
+	ld.chain, ld.names = append(ld.chain, key), append(ld.names, to.name(""))
+	return to, nil
+}
+
+// resolve finds the pack that ref names, from the pack at l: one of the
+// user's packs by name, or a folder relative to l.
+func (l location) resolve(ref string) (location, error) {
+	switch {
+	case IsName(ref):
+		dir, err := UserDir(ref)
+		if err != nil {
+			return location{}, err
+		}
+		if _, err := fs.Stat(packFS{dir: dir}, "voice.yaml"); err != nil {
+			return location{}, fmt.Errorf("you have no voice pack %q (no %s)", ref, filepath.Join(dir, "voice.yaml"))
+		}
+		return diskLocation(dir), nil
+	case strings.HasPrefix(ref, "/") || strings.Contains(ref, `\`) || (len(ref) > 1 && ref[1] == ':'):
+		return location{}, errors.New("name one of your packs, or a folder relative to this pack's with / between folders (../anna)")
+	case l.disk != "":
+		return diskLocation(filepath.Join(l.disk, filepath.FromSlash(ref))), nil
+	}
+	dir := path.Join(l.dir, ref)
+	if !fs.ValidPath(dir) {
+		return location{}, errors.New("the folder is outside the file system the pack was loaded from")
+	}
+	return location{fsys: l.fsys, dir: dir}, nil
+}
+
+// readPackFile reads and decodes the voice.yaml of the pack at l.
+func readPackFile(l location) (*packFile, error) {
+	name := l.name("voice.yaml")
+	data, err := decode.ReadFile(l.fsys, path.Join(l.dir, "voice.yaml"), maxPackFile)
+	if err != nil {
+		return nil, fmt.Errorf("audio: voice pack %s: %w", l.name(""), err)
+	}
+	var f packFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		if err == io.EOF {
+			err = errors.New("empty file")
+		}
+		return nil, fmt.Errorf("audio: %s: %w", name, err)
+	}
+	return &f, nil
+}
+
+// addClips checks the clips of voice.yaml and adds them, in text order so
+// that errors come out the same every time.
+func (v *Voice) addClips(fsys fs.FS, dir string, clips map[string]string) error {
+	texts := make([]string, 0, len(clips))
+	for text := range clips {
+		texts = append(texts, text)
+	}
+	slices.Sort(texts)
+	for _, text := range texts {
+		key, file := NormalizeText(text), clips[text]
+		if key == "" {
+			return fmt.Errorf("line %q has no words", text)
+		}
+		if other, ok := v.clips[key]; ok {
+			return fmt.Errorf("lines %q and %q differ only in case, spacing or punctuation", other.text, text)
+		}
+		if err := checkClipPath(file); err != nil {
+			return fmt.Errorf("clip %q for %q: %w", file, text, err)
+		}
+		full := path.Join(dir, file)
+		if _, err := fs.Stat(fsys, full); err != nil {
+			return fmt.Errorf("clip %q for %q: %w", file, text, err)
+		}
+		v.clips[key] = &clip{text: text, fsys: fsys, path: full, cache: v.cache}
+	}
+	return nil
+}
+
+// checkClipPath accepts a slash-separated path to an .mp3 or .wav file
+// inside the pack folder.
+func checkClipPath(file string) error {
+	switch ext := strings.ToLower(path.Ext(file)); {
+	case file == "":
+		return errors.New("no file named")
+	case strings.HasPrefix(file, "/") || strings.Contains(file, `\`) || (len(file) > 1 && file[1] == ':'):
+		return errors.New("the path must be relative to the pack folder, with / between folders")
+	case slices.Contains(strings.Split(file, "/"), ".."):
+		return errors.New("the path must stay inside the pack folder (no ..)")
+	case ext != ".mp3" && ext != ".wav":
+		return errors.New("not an .mp3 or .wav file")
+	}
+	return nil
+}

@@ -1,0 +1,172 @@
+//go:build !windows
+
+package speech
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/audio/encode"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
+)
+
+// ttsFixture writes a WAV of 0.3 s of a sine for fake TTS commands to copy,
+// and returns it quoted for the shell, with a scratch folder for Say.
+func ttsFixture(t *testing.T) (wav, scratch string) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "line.wav")
+	if err := os.WriteFile(path, encode.MonoWAV(audiotest.Sine(300, 0.4, 0.3, 16000), 16000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scratch = filepath.Join(dir, "scratch")
+	os.Mkdir(scratch, 0o700)
+	return shellQuote(path), scratch
+}
+
+// No line can run a command: each reaches the TTS command as one argument,
+// exactly as written.
+func TestTTSQuotesTheLine(t *testing.T) {
+	wav, scratch := ttsFixture(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	canary := filepath.Join(home, "canary")
+	os.WriteFile(canary, []byte("still here"), 0o644)
+	pwned := filepath.Join(t.TempDir(), "pwned")
+	log := filepath.Join(t.TempDir(), "log")
+	texts := []string{
+		"'; rm -rf ~; echo '",
+		"$(touch " + pwned + "1)",
+		"`touch " + pwned + "2`",
+		`"; touch ` + pwned + `3; echo "`,
+		`it\'s; touch ` + pwned + `4`,
+		"{out} and {text}",
+		"two\nlines; touch " + pwned + "5",
+		"-n",
+	}
+	tts := TTS{Command: "printf '%s|' {text} > " + shellQuote(log) + " && cp " + wav + " {out}", Timeout: 10 * time.Second}
+	for _, text := range texts {
+		x, rate, err := tts.Say(context.Background(), text, scratch)
+		if err != nil || rate != 16000 || len(x) != 4800 {
+			t.Fatalf("%q: %d frames at %d Hz, %v", text, len(x), rate, err)
+		}
+		if got, _ := os.ReadFile(log); string(got) != text+"|" {
+			t.Errorf("the command got %q, want the line %q as one argument", got, text)
+		}
+	}
+	if got, err := os.ReadFile(canary); err != nil || string(got) != "still here" {
+		t.Fatal("a line ran rm -rf ~")
+	}
+	for i := 1; i <= 5; i++ {
+		if _, err := os.Stat(pwned + string(rune('0'+i))); err == nil {
+			t.Errorf("a line ran touch (pwned%d)", i)
+		}
+	}
+}
+
+func TestTTSPlaceholdersMustBeBare(t *testing.T) {
+	for _, cmd := range []string{
+		"flite -t {text} -o {out}", `echo "say:" {text} > {out}`, "say --text={text} {out}",
+		`sh -c 'exec tts "$1"' sh {text}`, "tts <<< {text}", "espeak-ng --stdout {text}", "piper -f {out}",
+	} {
+		if err := (TTS{Command: cmd}).Check(); err != nil {
+			t.Errorf("%s: %v", cmd, err)
+		}
+	}
+	for _, cmd := range []string{
+		"flite -t '{text}' -o {out}", `flite -t "{text}"`, `flite -t "a {out}"`, `flite -t \{text}`,
+		"flite -t ${text}", "tts <<EOF\n{text}\nEOF", "", "  ",
+	} {
+		if err := (TTS{Command: cmd}).Check(); err == nil {
+			t.Errorf("%q: accepted", cmd)
+		}
+	}
+}
+
+// A command that fails, hangs or writes no WAV is reported with the last
+// lines of its standard error; one that hangs is killed with all it
+// started.
+func TestTTSFailures(t *testing.T) {
+	_, scratch := ttsFixture(t)
+	tests := []struct {
+		name, cmd string
+		want      string // the error starts so
+		stderr    string // and its Stderr is
+	}{
+		{"exit status", "for i in 1 2 3 4 5 6 7; do echo problem $i >&2; done; exit 3", "failed: exit status 3",
+			"problem 3\nproblem 4\nproblem 5\nproblem 6\nproblem 7"},
+		{"not found", "no-such-tts-command {text} {out}", "failed: exit status 127", "not found"},
+		{"nothing", ": {out}; echo said it >&2", "wrote no WAV file", "said it"},
+		{"nothing on stdout", "echo said it >&2", "wrote an empty file", "said it"},
+		{"empty", ": > {out}", "wrote an empty file", ""},
+		{"not a WAV", "echo hello > {out}", "wrote no WAV file of sound: ", ""},
+		{"not a WAV on stdout", "echo hello", "wrote no WAV file of sound: ", ""},
+		{"hangs", "echo working >&2; sleep 61.37 & sleep 62.41", "took longer than 500ms: killed it", "working"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, _, err := TTS{Command: tt.cmd, Timeout: 500 * time.Millisecond}.Say(context.Background(), "Lift.", scratch)
+			var te *TTSError
+			if !errors.As(err, &te) || !strings.HasPrefix(te.Err.Error(), tt.want) || !strings.Contains(te.Stderr, tt.stderr) {
+				t.Fatalf("error %v\nwant a TTSError %q… with stderr %q", err, tt.want, tt.stderr)
+			}
+			if tt.name == "exit status" && te.Stderr != tt.stderr {
+				t.Errorf("stderr %q, want its last five lines %q", te.Stderr, tt.stderr)
+			}
+			if took := time.Since(start); took > 3*time.Second {
+				t.Errorf("took %v", took)
+			}
+		})
+	}
+	if left := processesWith("61.37", "62.41"); len(left) > 0 {
+		t.Errorf("the hanging command's processes live on: %q", left)
+	}
+}
+
+// processesWith returns the command lines of running processes that
+// contain any of the words (Linux only: nil elsewhere).
+func processesWith(words ...string) []string {
+	dirs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	var found []string
+	for _, d := range dirs {
+		b, err := os.ReadFile(d)
+		if err != nil {
+			continue
+		}
+		cmdline := string(bytes.ReplaceAll(b, []byte{0}, []byte{' '}))
+		for _, w := range words {
+			if strings.Contains(cmdline, w) {
+				found = append(found, cmdline)
+			}
+		}
+	}
+	return found
+}
+
+// Without {out} the WAV comes from standard output; without {text} the
+// line goes to standard input. Both are in the environment too.
+func TestTTSStdoutAndStdin(t *testing.T) {
+	wav, scratch := ttsFixture(t)
+	log := filepath.Join(t.TempDir(), "log")
+	for _, cmd := range []string{
+		"cat " + wav,
+		"cat > " + shellQuote(log) + "; cp " + wav + " {out}",
+		`printf '%s\n' "$FLOORCOACH_TEXT" > ` + shellQuote(log) + `; cp ` + wav + ` "$FLOORCOACH_OUT"`,
+	} {
+		os.Remove(log)
+		x, _, err := TTS{Command: cmd}.Say(context.Background(), "Lift the leg.", scratch)
+		if err != nil || len(x) != 4800 {
+			t.Errorf("%s: %d frames, %v", cmd, len(x), err)
+		}
+		if got, err := os.ReadFile(log); err == nil && string(got) != "Lift the leg.\n" {
+			t.Errorf("%s: the command got %q", cmd, got)
+		}
+	}
+}
