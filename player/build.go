@@ -1,6 +1,7 @@
 package player
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -12,7 +13,11 @@ import (
 // Voice tells the timeline how long each spoken line lasts.
 // *pack.Voice implements it.
 type Voice interface {
-	Length(text string) (frames int64, ok bool)
+	// Probe returns the length in frames of the line's clip, or an error:
+	// one wrapping pack.ErrNoClip when the voice has no clip for the line
+	// (the line is then estimated, and listed in Timeline.Missing), else
+	// the reason its clip cannot be used, which fails Build.
+	Probe(text string) (frames int64, err error)
 }
 
 // Options changes how a session is laid out.
@@ -56,6 +61,9 @@ func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
 	if err := b.session(s); err != nil {
 		return nil, err
 	}
+	if len(b.broken) > 0 {
+		return nil, errors.Join(b.broken...)
+	}
 	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
 	return b.tl, nil
 }
@@ -66,6 +74,7 @@ type builder struct {
 	voice      Voice
 	level      scripts.Level
 	missing    map[string]bool
+	broken     []error // why each clip that cannot be used cannot, once per line
 	t          int64 // the cursor: where the next sequential cue goes
 	speechFree int64 // the earliest frame the next spoken line may start
 	step       int   // the index of the span being laid out; 0 outside steps

@@ -1,6 +1,12 @@
 package player
 
-import "github.com/floorcoach/floorcoach/audio"
+import (
+	"errors"
+	"slices"
+
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
+)
 
 // estimate is the length given to a line the voice has no clip for: about
 // the time a person takes to say it, so the timing stays right when a clip
@@ -11,8 +17,16 @@ func estimate(text string) int64 {
 
 // length returns how long a spoken line lasts in the voice.
 func (b *builder) length(text string) int64 {
-	if n, ok := b.voice.Length(text); ok && n > 0 {
+	n, err := b.voice.Probe(text)
+	switch {
+	case err == nil && n > 0:
 		return n
+	case err != nil && !errors.Is(err, pack.ErrNoClip):
+		same := func(e error) bool { return e.Error() == err.Error() } // two lines, one clip
+		if !slices.ContainsFunc(b.broken, same) {
+			b.broken = append(b.broken, err)
+		}
+		return estimate(text)
 	}
 	if !b.missing[text] {
 		b.missing[text] = true

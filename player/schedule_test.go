@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
@@ -164,7 +165,10 @@ func TestMissingClipsAreListed(t *testing.T) {
 // mapVoice has clips for the lines it lists (normalized to lower case).
 type mapVoice map[string]time.Duration
 
-func (m mapVoice) Length(text string) (int64, bool) {
+func (m mapVoice) Probe(text string) (int64, error) {
 	d, ok := m[strings.ToLower(text)]
-	return audio.Frames(d), ok
+	if !ok {
+		return 0, pack.ErrNoClip
+	}
+	return audio.Frames(d), nil
 }

@@ -80,18 +80,18 @@ func newClipCache() *clipCache {
 var decoderVersions = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "unknown"
+		return "unknown " + decode.WAVVersion
 	}
 	var b strings.Builder
 	for _, m := range info.Deps {
-		if m.Path == "github.com/hajimehoshi/go-mp3" || m.Path == "github.com/gopxl/beep/v2" {
+		if m.Path == "github.com/hajimehoshi/go-mp3" {
 			if m.Replace != nil {
 				m = m.Replace
 			}
 			fmt.Fprintf(&b, "%s@%s %s ", m.Path, m.Version, m.Sum)
 		}
 	}
-	return b.String()
+	return b.String() + decode.WAVVersion
 })
 
 // key returns the name of the entry for a clip file's bytes of a format

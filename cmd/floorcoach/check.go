@@ -17,8 +17,10 @@ func checkCommand() *cli.Command {
 		ArgsUsage: "FILE...",
 		Description: "Reads each script and reports every mistake as FILE:LINE:COL: what is\n" +
 			"wrong and what would be valid. Prints 'ok' with the duration for a good\n" +
-			"script, and how many of its lines the voice has no clip for. Exits 1 if any\n" +
-			"script has a mistake, or with --strict, a line without a clip.\n\n" +
+			"script, and how many of its lines the voice has no clip for. With --voice,\n" +
+			"also decodes every clip of the pack the script uses, and names each one\n" +
+			"that is damaged. Exits 1 if any script has a mistake or a damaged clip,\n" +
+			"or with --strict, a line without a clip.\n\n" +
 			"Examples:\n   floorcoach check my-routine.yaml ../shared/examples/*.yaml\n" +
 			"   floorcoach check my-routine.yaml --voice anna --strict",
 		Flags:  []cli.Flag{voiceFlag, strictFlag},
@@ -49,10 +51,30 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
+// decodeAll decodes, through the cache, every clip the session speaks at
+// any level in voice v, and returns an error naming each one that cannot
+// be decoded.
+func decodeAll(s *scripts.Session, v *pack.Voice) error {
+	needs, err := sessionLines(s, anyLength{}, scripts.Levels)
+	if err != nil {
+		return err
+	}
+	lines := make([]string, len(needs))
+	for i, n := range needs {
+		lines[i] = n.text
+	}
+	return v.Preload(lines)
+}
+
 func checkOne(c *cli.Context, v *pack.Voice, file string) error {
 	s, err := scripts.ParseFile(file)
 	if err != nil {
 		return err
+	}
+	if c.IsSet("voice") {
+		if err := decodeAll(s, v); err != nil {
+			return err
+		}
 	}
 	tl, err := player.Build(s, v, player.Options{})
 	if err != nil {
