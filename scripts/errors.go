@@ -25,16 +25,21 @@ var (
 	ErrTooLarge    = errors.New("script too large")
 )
 
-// Error is one mistake in a script, at a place in its file.
+// Error is one mistake in a script, at a place in its file; or, with no
+// line, why the file cannot be read at all.
 type Error struct {
 	File   string
-	Line   int // 1-based
+	Line   int // 1-based; 0 for the file as a whole
 	Column int // 1-based
 	Err    error
 }
 
-// Error returns the mistake as "file:line:col: message".
+// Error returns the mistake as "file:line:col: message", or as
+// "file: message" for the file as a whole.
 func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 

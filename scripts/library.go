@@ -44,7 +44,8 @@ func UserDir() string {
 }
 
 // Library lists the built-in sessions, then the scripts (*.yaml, *.yml) in
-// LibraryDirs, each name once: a built-in or an earlier folder wins.
+// LibraryDirs, each name once: a built-in or an earlier folder wins. Only
+// regular files count (a named pipe or a device is passed over).
 func Library() []Entry {
 	var out []Entry
 	seen := map[string]bool{}
@@ -53,10 +54,13 @@ func Library() []Entry {
 		seen[n] = true
 	}
 	for _, dir := range LibraryDirs() {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			continue // a folder of $FLOORCOACH_PATH that is not one: reading it could wait for ever
+		}
 		files, _ := os.ReadDir(dir)
 		for _, f := range files {
 			name, ok := scriptName(f)
-			if !ok || seen[name] {
+			if !ok || seen[name] || !isRegular(filepath.Join(dir, f.Name())) {
 				continue
 			}
 			seen[name] = true

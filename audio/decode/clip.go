@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 
 	gomp3 "github.com/hajimehoshi/go-mp3"
 )
@@ -197,13 +198,24 @@ func (m *mp3Mono) readMono(p []float32) (int, error) {
 	return len(b) / 4, err
 }
 
-// ReadFile reads a whole file that must not be larger than limit.
+// ReadFile reads a whole regular file that must not be larger than limit.
+// A named pipe, a device or a folder is an error: it is found from the
+// file's information before it is opened (an open could wait for ever),
+// and checked again once it is.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if info, err := fs.Stat(fsys, name); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w (%s)", safefile.ErrNotRegular, safefile.Kind(info.Mode()))}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: safefile.ErrNotRegular}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err == nil && int64(len(data)) > limit {
 		err = fmt.Errorf("larger than %d MiB", limit>>20)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/decode"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // The clip cache keeps decoded clips on disk, so that each clip is decoded
@@ -112,7 +113,7 @@ func (c *clipCache) load(key string, frames int64) []float32 {
 	if c == nil {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(c.dir, key))
+	f, err := safefile.OpenRegular(filepath.Join(c.dir, key))
 	if err != nil {
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/floorcoach/floorcoach/audio/encode"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // newPackYAML is the voice.yaml of a pack CreatePack makes.
@@ -65,7 +66,7 @@ func OpenWriter(dir string) (*Writer, error) {
 
 // createPack makes a new pack in dir unless it holds one.
 func createPack(dir string) error {
-	entries, err := os.ReadDir(dir)
+	entries, err := safefile.ReadDir(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // Mine is the name of the user's own pack, where clips are made when
@@ -60,7 +62,7 @@ func UserNames() []string {
 	if err != nil {
 		return nil
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, _ := safefile.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
 		if _, err := os.Stat(filepath.Join(dir, e.Name(), "voice.yaml")); err == nil && IsName(e.Name()) {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio/decode"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // A TTS is a text-to-speech command, run through the shell for each line:
@@ -123,7 +124,7 @@ func (t TTS) run(ctx context.Context, text, out, stderr string) error {
 
 // readOutput reads and decodes the WAV file a command wrote.
 func readOutput(out, stderr string) ([]float32, int, error) {
-	data, err := decode.ReadFile(os.DirFS(filepath.Dir(out)), filepath.Base(out), decode.MaxClipBytes)
+	data, err := safefile.ReadRegular(out, decode.MaxClipBytes)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		err = errors.New("wrote no WAV file")
@@ -146,7 +147,7 @@ func readOutput(out, stderr string) ([]float32, int, error) {
 // tail returns the last lines of a file, at most stderrLines of them from
 // its last stderrBytes.
 func tail(name string) string {
-	f, err := os.Open(name)
+	f, err := safefile.OpenRegular(name)
 	if err != nil {
 		return ""
 	}

@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"go.yaml.in/yaml/v3"
@@ -156,7 +156,7 @@ func topLines(file string) map[string]int {
 	if slices.Contains(scripts.BuiltinNames(), file) {
 		return nil
 	}
-	data, err := os.ReadFile(file)
+	data, err := safefile.ReadRegular(file, scripts.MaxSize)
 	var doc yaml.Node
 	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil

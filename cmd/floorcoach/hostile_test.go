@@ -1,0 +1,93 @@
+//go:build linux
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
+)
+
+// An outcome is what a hostile case did: its exit status, what it printed,
+// how long it took and its peak memory.
+type outcome struct {
+	code           int
+	stdout, stderr string
+	took           time.Duration
+	peakMB         float64
+}
+
+// runHostile runs the built program with args and extra environment
+// variables, stopping it after 20 s, and checks the promises every case
+// keeps: it ends in time, prints no panic or stack trace and no raw control
+// byte, and stays under limitMB of memory.
+func runHostile(t *testing.T, limitMB float64, env []string, args ...string) outcome {
+	t.Helper()
+	testenv.NeedTool(t, "time")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	// GNU time measures the peak memory: the Rusage of a child the Go
+	// runtime starts counts the test's own memory, shared until exec.
+	peak := filepath.Join(t.TempDir(), "peak")
+	cmd := exec.CommandContext(ctx, "time", append([]string{"-f", "%M", "-o", peak, binary(t)}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader("")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	r := outcome{stdout: stdout.String(), stderr: stderr.String(), took: time.Since(start)}
+	var ee *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		t.Fatalf("%q: still running after 20 s", args)
+	case errors.As(err, &ee):
+		r.code = ee.ExitCode() // time passes it on
+	case err != nil:
+		t.Fatal(err)
+	}
+	r.peakMB = peakMB(t, peak)
+	if r.peakMB > limitMB {
+		t.Errorf("%q: peak memory %.0f MB, over %.0f MB", args, r.peakMB, limitMB)
+	}
+	for _, out := range []string{r.stdout, r.stderr} {
+		if strings.Contains(out, "goroutine ") || strings.Contains(out, "panic") || strings.Contains(out, "internal error") {
+			t.Errorf("%q: a crash:\n%s", args, out)
+		}
+		if c := rawControl(out); c != "" {
+			t.Errorf("%q: printed %q raw", args, c)
+		}
+	}
+	return r
+}
+
+// wantError checks that a run failed with exit status 1 and one line of
+// error containing want.
+func wantError(t *testing.T, r outcome, want string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != exitFail || !strings.Contains(r.stderr, want) || len(lines) != 1 || !strings.HasPrefix(lines[0], "floorcoach: ") {
+		t.Errorf("exit %d, stderr %q; want exit 1 and one line saying %q", r.code, r.stderr, want)
+	}
+}
+
+// peakMB reads the peak memory GNU time wrote, the last line of its file
+// (after "Command exited with non-zero status 1" when it did).
+func peakMB(t *testing.T, file string) float64 {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	var kb float64
+	if _, serr := fmt.Sscan(lines[len(lines)-1], &kb); err != nil || serr != nil || kb <= 0 {
+		t.Fatalf("no peak memory from time: %q, %v", data, err)
+	}
+	return kb / 1024
+}
