@@ -75,9 +75,9 @@ type builder struct {
 	level      scripts.Level
 	missing    map[string]bool
 	broken     []error // why each clip that cannot be used cannot, once per line
-	t          int64 // the cursor: where the next sequential cue goes
-	speechFree int64 // the earliest frame the next spoken line may start
-	step       int   // the index of the span being laid out; 0 outside steps
+	t          int64   // the cursor: where the next sequential cue goes
+	speechFree int64   // the earliest frame the next spoken line may start
+	step       int     // the index of the span being laid out; 0 outside steps
 	side       string
 	round      int
 	rep        int
