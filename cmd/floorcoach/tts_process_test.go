@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -76,4 +77,41 @@ func processesWith(words ...string) []string {
 		}
 	}
 	return found
+}
+
+// Two clips make into one pack at once: both succeed, and the pack ends
+// with every line of both scripts.
+func TestClipsMakeAtOnce(t *testing.T) {
+	clipsSetup(t)
+	wav, _ := fakeTTS(t)
+	dir := t.TempDir()
+	pack := filepath.Join(dir, "shared")
+	var scripts []string
+	for _, who := range []string{"Anna", "Ben"} {
+		var b strings.Builder
+		b.WriteString("title: " + who + "\nsteps:\n")
+		for i := range 20 {
+			b.WriteString("  - say: " + who + " says line " + strconv.Itoa(i) + ".\n")
+		}
+		scripts = append(scripts, tempFile(t, who+".yaml", b.String()))
+	}
+	var cmds []*exec.Cmd
+	for _, s := range scripts {
+		cmd := exec.Command(binary(t), "clips", "make", s, "--tts", "sleep 0.0$(od -An -N1 -tu1 /dev/urandom | tr -d ' '); cp "+wav+" {out}", "--into", pack, "-j", "3")
+		cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+os.Getenv("XDG_DATA_HOME"))
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("clips make: %v", err)
+		}
+	}
+	for _, s := range scripts {
+		if code, out, _ := runApp(t, "clips", "missing", s, "--voice", pack); code != 0 || !strings.HasPrefix(out, "all ") {
+			t.Errorf("%s: lines missing from the pack:\n%s", filepath.Base(s), out)
+		}
+	}
 }
