@@ -152,13 +152,17 @@ func TestWritersAtOnce(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "shared")
 	tone := audiotest.Sine(440, 0.5, 0.1, 16000)
 	const writers, lines = 4, 12
-	var wg sync.WaitGroup
-	for i := range writers {
+	var ws []*Writer
+	for range writers {
 		w, err := OpenWriter(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer w.Close()
+		ws = append(ws, w)
+	}
+	var wg sync.WaitGroup
+	for i, w := range ws {
 		wg.Go(func() {
 			for j := range lines {
 				if _, err := w.Add(fmt.Sprintf("Writer %d line %d.", i, j), tone, 16000); err != nil {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -45,7 +47,7 @@ func exportCommand() *cli.Command {
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
 			levelFlag, voiceFlag, strictFlag,
 			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: encode.DefaultBitrate,
-				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
+				Usage: "MP3 bitrate in `KBPS`: 32 to 320, e.g. 64, 96, 128, 192 (MP3 only)"},
 			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite FILE if it exists"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
@@ -59,6 +61,9 @@ func runExport(c *cli.Context) error {
 	format, err := exportFormat(c, out)
 	if err != nil {
 		return err
+	}
+	if b := c.Int("bitrate"); c.IsSet("bitrate") && !slices.Contains(encode.MP3Bitrates(), b) {
+		return usagef("export: --bitrate %d: want one of %s kbit/s", b, bitrates())
 	}
 	if out == "-" && c.Bool("captions") {
 		return usagef("export: --captions needs -o FILE: it writes the captions beside the file")
@@ -89,6 +94,15 @@ func runExport(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", termtext.Line(out), player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
 	}
 	return nil
+}
+
+// bitrates lists the MP3 bitrates: "32, 40, … 320".
+func bitrates() string {
+	var s []string
+	for _, b := range encode.MP3Bitrates() {
+		s = append(s, strconv.Itoa(b))
+	}
+	return strings.Join(s, ", ")
 }
 
 // errInterrupted is the error of an export stopped by a signal.
