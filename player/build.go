@@ -28,6 +28,11 @@ type Options struct {
 // MaxLength is the longest session a timeline may hold.
 const MaxLength = scripts.MaxSession
 
+// MaxSpeech is how long the clips of the distinct lines of a session may
+// last in all. Each is held in memory, decoded, while the session plays
+// or is exported: 20 minutes are 212 MB.
+const MaxSpeech = 20 * time.Minute
+
 // Pauses between cues, in frames.
 var (
 	leadIn    = audio.Frames(500 * time.Millisecond) // silence before the first cue
@@ -55,7 +60,7 @@ func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
 	if level == "" {
 		level = scripts.Standard
 	}
-	b := &builder{voice: v, level: level, missing: map[string]bool{}}
+	b := &builder{voice: v, level: level, missing: map[string]bool{}, clips: map[string]int64{}}
 	b.tl = &Timeline{Title: s.Title, About: s.About, Warning: s.Warning, Closing: s.Closing,
 		Level: level, SampleRate: audio.SampleRate}
 	if err := b.session(s); err != nil {
@@ -63,6 +68,11 @@ func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
 	}
 	if len(b.broken) > 0 {
 		return nil, errors.Join(b.broken...)
+	}
+	if n := b.speech(); n > audio.Frames(MaxSpeech) {
+		return nil, fmt.Errorf("%s: the voice's clips of the lines the session speaks last %s in all, over the limit of %s "+
+			"(each is held in memory while it plays; use shorter clips or fewer lines)",
+			s.File, audio.Duration(n).Round(time.Second), MaxSpeech)
 	}
 	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
 	return b.tl, nil
@@ -74,6 +84,7 @@ type builder struct {
 	voice      Voice
 	level      scripts.Level
 	missing    map[string]bool
+	clips      map[string]int64 // the frames of each line's clip, by text
 	broken     []error // why each clip that cannot be used cannot, once per line
 	t          int64   // the cursor: where the next sequential cue goes
 	speechFree int64   // the earliest frame the next spoken line may start

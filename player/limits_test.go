@@ -76,3 +76,16 @@ func TestBuildStopsAtTheLimit(t *testing.T) {
 		t.Fatalf("Build: got %v, want the round the limit is passed in", err)
 	}
 }
+
+// The clips a session speaks are held in memory: in all they may last
+// MaxSpeech, no more.
+func TestSpeechLimit(t *testing.T) {
+	s := mustParse(t, "title: T\nsteps:\n  - say: [One., Two., Three., Four., Five., Six., Seven., Eight., Nine.]\n")
+	if _, err := Build(s, fixedVoice(time.Minute), Options{}); err != nil {
+		t.Fatalf("11 lines of a minute: %v", err)
+	}
+	_, err := Build(s, fixedVoice(2*time.Minute), Options{})
+	if want := "test.yaml: the voice's clips of the lines the session speaks last 22m0s in all, over the limit of 20m0s"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("11 lines of two minutes: %v, want %q…", err, want)
+	}
+}

@@ -20,6 +20,7 @@ func (b *builder) length(text string) int64 {
 	n, err := b.voice.Probe(text)
 	switch {
 	case err == nil && n > 0:
+		b.clips[text] = n
 		return n
 	case err != nil && !errors.Is(err, pack.ErrNoClip):
 		same := func(e error) bool { return e.Error() == err.Error() } // two lines, one clip
@@ -33,6 +34,15 @@ func (b *builder) length(text string) int64 {
 		b.tl.Missing = append(b.tl.Missing, text)
 	}
 	return estimate(text)
+}
+
+// speech returns how long the clips of the lines spoken last in all.
+func (b *builder) speech() int64 {
+	var sum int64
+	for _, n := range b.clips {
+		sum += n
+	}
+	return sum
 }
 
 // emit adds an event of the current step, side, round and rep.

@@ -91,3 +91,45 @@ func peakMB(t *testing.T, file string) float64 {
 	}
 	return kb / 1024
 }
+
+// Scripts whose work multiplies: refused at once, with the line and column
+// of what multiplies, in little memory; one just within the limits is
+// laid out in little memory too.
+func TestHostileScripts(t *testing.T) {
+	nested := "title: T\ndefaults: {ready: 0s, rest: 0s, ticks: false}\nsteps:\n  - repeat: 100\n    steps:\n" +
+		"      - repeat: 100\n        steps:\n          - repeat: 100\n            steps:\n" +
+		"              - reps: 20\n                tempo: [0.001s]\n                count: none\n"
+	spoken := "title: T\ndefaults: {ready: 0s}\nsteps:\n  - repeat: 100\n    steps:\n      - repeat: 10\n        steps:\n" +
+		"          - say: Breathe in slowly and deeply, filling the belly, then let go.\n          - rest: 20s\n"
+	dense := "title: T\nsteps:\n  - repeat: 100\n    steps:\n      - reps: 395\n        tempo: [0.05s, 0.05s, 0.05s, 0.05s]\n" +
+		"        count: none\n        say: Keep going, steady and slow.\n"
+	cases := []struct {
+		name, src string
+		args      []string
+		want      string // "" for success
+	}{
+		{"nested repeats", nested, []string{"check"}, ":6:9: repeat: this group would make about 560000 cues at the full level (limit 200000"},
+		{"nested repeats, show", nested, []string{"show", "--json"}, ":6:9: repeat: this group would make about 560000 cues"},
+		{"six hours once spoken", spoken, []string{"check"}, ":4:5: the session passes the limit of 6h at level standard during this step, in round 84"},
+		{"six hours once spoken, export", spoken, []string{"export", "-o", filepath.Join(t.TempDir(), "x.wav")}, ":4:5: the session passes the limit of 6h"},
+		{"just within the limits", dense, []string{"check"}, ""},
+		{"just within the limits, json", dense, []string{"show", "--json"}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			script := tempFile(t, "s.yaml", c.src)
+			args := append(append([]string{}, c.args[0], script), c.args[1:]...)
+			r := runHostile(t, 300, nil, args...)
+			t.Logf("%.2f s, %.0f MB", r.took.Seconds(), r.peakMB)
+			if c.want == "" {
+				if r.code != 0 {
+					t.Errorf("exit %d: %s", r.code, r.stderr)
+				}
+				return
+			}
+			if r.code != exitFail || !strings.Contains(r.stderr, script+c.want) {
+				t.Errorf("exit %d, stderr %q; want exit 1 and %q", r.code, r.stderr, c.want)
+			}
+		})
+	}
+}
