@@ -85,10 +85,10 @@ type builder struct {
 	level      scripts.Level
 	missing    map[string]bool
 	clips      map[string]int64 // the frames of each line's clip, by text
-	broken     []error // why each clip that cannot be used cannot, once per line
-	t          int64   // the cursor: where the next sequential cue goes
-	speechFree int64   // the earliest frame the next spoken line may start
-	step       int     // the index of the span being laid out; 0 outside steps
+	broken     []error          // why each clip that cannot be used cannot, once per line
+	t          int64            // the cursor: where the next sequential cue goes
+	speechFree int64            // the earliest frame the next spoken line may start
+	step       int              // the index of the span being laid out; 0 outside steps
 	side       string
 	round      int
 	rep        int
