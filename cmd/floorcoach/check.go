@@ -81,7 +81,7 @@ func checkOne(c *cli.Context, v *pack.Voice, file string) error {
 		return err
 	}
 	if c.Bool("strict") && len(tl.Missing) > 0 {
-		return fmt.Errorf("%s: %w", file, strictError(v, tl.Missing, file))
+		return strictError(v, tl.Missing, file, termtext.Line(file)+": ")
 	}
 	note := ""
 	if n := len(tl.Missing); n > 0 {

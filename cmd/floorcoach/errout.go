@@ -10,8 +10,9 @@ import (
 )
 
 // errorLines returns the lines that print err: one per error of a list
-// (a script's mistakes), else one per line of its message. Each line is
-// safe for a terminal, and a newline in a file name cannot split one.
+// (a script's mistakes, errors.Join), else its message as one line, with
+// any newline in it escaped. Each line is safe for a terminal, and no
+// text in an error (a file name, a line of a voice pack) can split it.
 func errorLines(err error) []string {
 	if list, ok := err.(interface{ Unwrap() []error }); ok {
 		var lines []string
@@ -20,15 +21,10 @@ func errorLines(err error) []string {
 		}
 		return lines
 	}
-	msg := strings.TrimSpace(escapePaths(err))
-	if msg == "" {
-		return nil
+	if msg := strings.TrimRight(escapePaths(err), " \n"); strings.TrimSpace(msg) != "" {
+		return []string{termtext.Line(msg)} // leading spaces indent it
 	}
-	lines := strings.Split(msg, "\n")
-	for i, l := range lines {
-		lines[i] = termtext.Line(l)
-	}
-	return lines
+	return nil
 }
 
 // errorLine returns err as one line safe for a terminal.

@@ -39,6 +39,11 @@ func TestNoControlBytesOnTheTerminal(t *testing.T) {
 	bad := filepath.Join(lib, "bad\x1b[31m.yaml")
 	os.WriteFile(bad, []byte("title: \"A\\e]52;c;cm0gLXJmIH4=\\a\"\nsteps: [{hold: 1s}]\n"), 0o644)
 	t.Setenv("FLOORCOACH_PATH", lib)
+	odd := filepath.Join(t.TempDir(), "pack\nfloorcoach: all good\x1b[2J")
+	os.MkdirAll(odd, 0o755)
+	os.WriteFile(filepath.Join(odd, "bad.wav"), []byte("not a WAV"), 0o644)
+	os.WriteFile(filepath.Join(odd, "voice.yaml"), []byte("clips: {\"T\": bad.wav}\n"), 0o644)
+	okScript := filepath.Join(lib, "csi\u009b2J.yaml")
 	cases := []struct {
 		name  string
 		args  []string
@@ -52,6 +57,8 @@ func TestNoControlBytesOnTheTerminal(t *testing.T) {
 		{"show json", []string{"show", "--json", filepath.Join(lib, "bidi\u202egpj.yaml")}, 0},
 		{"clips sheet", []string{"clips", "sheet", filepath.Join(lib, "clear\x1b[2J.yaml")}, 0},
 		{"clips missing", []string{"clips", "missing", filepath.Join(lib, "title\x1b]0;pwned\x07.yaml")}, 3},
+		{"check with a pack named with a newline", []string{"check", okScript, "--voice", odd}, 2},
+		{"show with a pack named with a newline", []string{"show", okScript, "--voice", odd}, 1},
 		{"export to a hostile name", []string{"export", "demo", "-o", filepath.Join(lib, "x\x1b[2J", "o.wav")}, 1},
 	}
 	for _, c := range cases {
