@@ -9,7 +9,7 @@ const restKind = scripts.KindRest
 type item struct {
 	step       *scripts.Step
 	top        int  // 1-based index of its top-level step
-	round      int  // round of the innermost repeat group, 0 outside groups
+	round      int  // round of the innermost repeat group of more than one round, 0 outside them
 	topRound   int  // round of the top-level repeat group, 0 outside groups
 	roundStart bool // the first step of a round: "Round two." is said before it
 	next       string
@@ -29,9 +29,13 @@ func flatten(steps []*scripts.Step, top, round int) []item {
 			out = append(out, item{step: st, top: t, round: round})
 			continue
 		}
+		if st.Repeat == 1 { // one round: the rounds of the groups around it still tell steps apart
+			out = append(out, flatten(st.Steps, t, round)...)
+			continue
+		}
 		for r := 1; r <= st.Repeat; r++ {
 			group := flatten(st.Steps, t, r)
-			if len(group) > 0 && st.Repeat > 1 {
+			if len(group) > 0 {
 				group[0].roundStart = true
 			}
 			for j := range group {

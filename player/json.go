@@ -10,8 +10,10 @@ import (
 	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
-// The JSON form of a timeline, as DESIGN.md gives it: times in seconds from
-// the session start, each a whole number of samples.
+// The JSON form of a timeline: times in seconds from the session start,
+// each a whole number of samples; steps numbered as Span.Index numbers
+// them, and each event's step is that number (0 for the session's own
+// cues).
 type jsonHead struct {
 	Title      string   `json:"title"`
 	Level      string   `json:"level"`
@@ -39,7 +41,8 @@ type jsonEvent struct {
 	Rep   int     `json:"rep,omitempty"`
 }
 
-// WriteJSON writes the timeline as DESIGN.md's JSON, one step or event a line.
+// WriteJSON writes the timeline as JSON (what show --json prints), one step
+// or event a line.
 func (t *Timeline) WriteJSON(w io.Writer) error {
 	sec := func(f int64) float64 { return float64(f) / float64(t.SampleRate) }
 	head, err := json.Marshal(jsonHead{t.Title, string(t.Level), t.SampleRate, sec(t.Length), t.Missing})

@@ -26,7 +26,7 @@ func TestBuildLimits(t *testing.T) {
 				"once its lines are spoken (use fewer rounds, shorter holds or fewer lines, or split the session)"},
 		{"built by hand: too many cues", &scripts.Session{File: "hand.yaml", Title: "T", Steps: []*scripts.Step{
 			{Pos: scripts.Pos{Line: 3, Column: 5}, Kind: scripts.KindRepeat, Repeat: 1000, Steps: []*scripts.Step{many}}}},
-			"hand.yaml:3:5: repeat: this group would make about 1016000 cues at the full level (limit 200000: " +
+			"hand.yaml:3:5: repeat: this group would make about 1018000 cues at the full level (limit 200000: " +
 				"each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)"},
 		{"built by hand: too long", &scripts.Session{File: "hand.yaml", Title: "T", Steps: []*scripts.Step{
 			{Pos: scripts.Pos{Line: 3, Column: 5}, Kind: scripts.KindHold, Hold: scripts.Span{Lo: 7 * time.Hour, Hi: 7 * time.Hour}}}},

@@ -52,7 +52,9 @@ func (l *Live) TogglePause() error {
 	return l.Pause()
 }
 
-// Pause pauses the session, keeping its place.
+// Pause pauses the session, keeping its place; paused in the middle of a
+// spoken line, it goes back to that line's start, so that it is heard
+// whole after Resume.
 func (l *Live) Pause() error { return l.setPaused(true) }
 
 // Resume goes on after Pause, from the next frame.
@@ -73,6 +75,9 @@ func (l *Live) setPaused(p bool) error {
 	}
 	l.paused = p
 	l.notify()
+	if at, ok := l.tl.lineStart(l.out.Position()); p && ok {
+		return l.rewind(at)
+	}
 	return nil
 }
 

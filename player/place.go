@@ -3,6 +3,7 @@ package player
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
@@ -58,14 +59,23 @@ func (b *builder) tone(kind Kind, at int64) Event {
 }
 
 // speak places a spoken event of the given kind at frame at, or later if
-// another line is still being spoken, and returns it.
+// another line is still being spoken or has just ended, and returns it.
 func (b *builder) speak(kind Kind, text string, at int64) Event {
 	if at < b.speechFree {
 		at = b.speechFree
 	}
 	e := b.emit(at, b.length(text), kind, text)
-	b.speechFree = e.End() + shortGap
+	b.speechFree = e.End() + gapAfter(text)
 	return e
+}
+
+// gapAfter is the least silence after a spoken line before the next one:
+// cueGap, or shortGap after a line that runs on into the next ("Next:").
+func gapAfter(text string) int64 {
+	if strings.HasSuffix(strings.TrimSpace(text), ":") {
+		return shortGap
+	}
+	return cueGap
 }
 
 // sayNow speaks a line at the cursor (or when the voice is free) and moves

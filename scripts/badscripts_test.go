@@ -15,13 +15,13 @@ var badScripts = []struct {
 }{
 	{"misspelt key", ErrUnknownKey,
 		"title: Back\nsteps:\n  - name: Twist\n    hodl: 30s\n",
-		`back.yaml:4:5: unknown key "hodl" in step (did you mean "hold"?; valid: name, say, hold, reps, tempo, phases, sides, rest, ready, ticks, remind, count, repeat, steps)`},
+		`back.yaml:4:5: unknown key "hodl" in step (did you mean "hold"?; valid: name, say, during, after, hold, reps, tempo, phases, sides, rest, ready, ticks, remind, count, switch, quiet, every, repeat, steps)`},
 	{"unknown top key", ErrUnknownKey,
 		"titel: Back\nsteps:\n  - hold: 30s\n",
 		`back.yaml:1:1: unknown key "titel" at top level (did you mean "title"?; valid: title, about, warning, closing, level, defaults, steps)`},
 	{"unknown defaults key", ErrUnknownKey,
 		"title: Back\ndefaults:\n  rset: 10s\nsteps:\n  - hold: 30s\n",
-		`back.yaml:3:3: unknown key "rset" in defaults (did you mean "rest"?; valid: ready, rest, ticks, remind, count)`},
+		`back.yaml:3:3: unknown key "rset" in defaults (did you mean "rest"?; valid: ready, rest, ticks, remind, count, switch, quiet, every)`},
 	{"unknown key no hint", ErrUnknownKey,
 		"title: Back\ncolour: blue\nsteps:\n  - hold: 30s\n",
 		`back.yaml:2:1: unknown key "colour" at top level (valid: title, about, warning, closing, level, defaults, steps)`},
@@ -173,7 +173,7 @@ var badScripts = []struct {
 		`back.yaml:1:8: title: empty text (want the session's name)`},
 	{"defaults list", ErrType,
 		"title: Back\ndefaults: [ready]\nsteps:\n  - hold: 30s\n",
-		`back.yaml:2:11: defaults: got a list, want a mapping of ready, rest, ticks, remind, count`},
+		`back.yaml:2:11: defaults: got a list, want a mapping of ready, rest, ticks, remind, count, switch, quiet, every`},
 	{"top list", ErrType,
 		"- hold: 30s\n",
 		`back.yaml:1:1: got a list, want a mapping with title, steps and the other keys of a script`},
@@ -235,17 +235,17 @@ var badScripts = []struct {
 		"title: Back\ndefaults: {ready: 0s, rest: 0s, ticks: false}\nsteps:\n  - repeat: 100\n    steps:\n" +
 			"      - repeat: 100\n        steps:\n          - repeat: 100\n            steps:\n" +
 			"              - reps: 20\n                tempo: [0.001s]\n                count: none\n",
-		`back.yaml:6:9: repeat: this group would make about 560000 cues at the full level (limit 200000: each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)`},
+		`back.yaml:6:9: repeat: this group would make about 590000 cues at the full level (limit 200000: each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)`},
 	{"cues of one step", ErrLimit,
 		"title: Back\ndefaults: {rest: 0s}\nsteps:\n  - repeat: 100\n    steps:\n" +
 			"      - reps: 500\n        tempo: [0.001s, 0.001s, 0.001s, 0.001s]\n        hold: 0.1s\n",
-		`back.yaml:4:5: repeat: this group would make about 251600 cues at the full level (limit 200000: each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)`},
+		`back.yaml:4:5: repeat: this group would make about 252000 cues at the full level (limit 200000: each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)`},
 	{"several", ErrValue,
 		"title: Back\nlevel: hard\nsteps:\n  - name: Twist\n    hodl: 30s\n  - reps: 10\n" +
 			"    tempo: [2s, -1s]\n    sides: [right, right]\n  - hold: 2h\n",
 		lines(
 			`back.yaml:2:8: level: "hard" is not a level (want gentle, standard or full)`,
-			`back.yaml:5:5: unknown key "hodl" in step (did you mean "hold"?; valid: name, say, hold, reps, tempo, phases, sides, rest, ready, ticks, remind, count, repeat, steps)`,
+			`back.yaml:5:5: unknown key "hodl" in step (did you mean "hold"?; valid: name, say, during, after, hold, reps, tempo, phases, sides, rest, ready, ticks, remind, count, switch, quiet, every, repeat, steps)`,
 			`back.yaml:7:17: tempo: "-1s" is not a duration (want e.g. 2s, 1m30s, 2m)`,
 			`back.yaml:8:20: sides: "right" is listed twice (want each side once)`,
 			`back.yaml:9:11: hold: "2h" is over the 1h limit for one hold (want at most 1h)`)},

@@ -41,14 +41,39 @@ func stepCues(st *Step, inGroup bool) float64 {
 		n++
 	}
 	sides := float64(max(1, len(st.Sides)))
+	// Each side: the switch and side lines, its own lines, get ready and
+	// its pips, the start and end tones, the lines after it, and the lines
+	// that fill the clock's quiet (one each Every, and each During line).
+	side := 10 + float64(len(st.Say)+len(st.After)+len(st.During))
 	switch st.Kind {
-	case KindHold: // side lines, get ready, pips, start, ticks, begin, reminders, end, release
-		n += sides * (10 + ticks(st, st.Hold.Hi) + float64(len(st.Remind)))
-	case KindReps: // side lines, get ready, pips, start, each rep's phases, ticks and count, end
+	case KindHold: // begin, ticks, reminders, release
+		side += 2 + ticks(st, st.Hold.Hi) + float64(len(st.Remind)) + fill(st, st.Hold.Hi.Seconds())
+	case KindReps: // each rep's phases, ticks and count
 		rep := float64(len(st.Tempo)) + 1 + ticks(st, st.Hold.Hi)
-		n += sides * (8 + float64(st.Reps.Hi)*rep)
+		side += float64(st.Reps.Hi)*rep + fill(st, float64(st.Reps.Hi)*repSeconds(st))
 	}
-	return n + 4 // the rest after it: its span, "Rest.", "Next:" and the name
+	if st.Timed() {
+		n += sides * side
+	}
+	return n + 4 // the rest after it: "Rest.", "Next:" and the name
+}
+
+// repSeconds is how long one rep of a reps step lasts at the full level.
+func repSeconds(st *Step) float64 {
+	sec := st.Hold.Hi.Seconds()
+	for _, d := range st.Tempo {
+		sec += d.Seconds()
+	}
+	return sec
+}
+
+// fill bounds the lines that break the quiet of a clock of sec seconds:
+// one each Every.
+func fill(st *Step, sec float64) float64 {
+	if st.Every <= 0 {
+		return 0
+	}
+	return math.Floor(sec/st.Every.Seconds()) + 1
 }
 
 // ticks bounds the ticks of a hold of d: one each whole second inside it,

@@ -37,8 +37,9 @@ func (p *parser) checkLength(key *yaml.Node, steps []*Step) {
 }
 
 // length estimates how many seconds steps last at the full level, without
-// speech: every get-ready, hold, rep and rest, for each side and round.
-// It counts in float64 seconds, so no script can overflow it.
+// speech: every get-ready, switch of sides, hold, rep and rest, for each
+// side and round. It counts in float64 seconds, so no script can overflow
+// it.
 func length(steps []*Step) float64 {
 	var sum float64
 	for _, st := range steps {
@@ -51,15 +52,16 @@ func length(steps []*Step) float64 {
 func stepLength(st *Step, _ bool) float64 {
 	sides := float64(max(1, len(st.Sides)))
 	ready, rest := st.Ready.Seconds(), st.Rest.Hi.Seconds()
+	between := max(ready, st.Switch.Seconds()) * (sides - 1) // from one side's end to the next's start
 	switch st.Kind {
 	case KindHold:
-		return (ready+st.Hold.Hi.Seconds())*sides + rest
+		return ready + st.Hold.Hi.Seconds()*sides + between + rest
 	case KindReps:
 		rep := st.Hold.Hi.Seconds()
 		for _, d := range st.Tempo {
 			rep += d.Seconds()
 		}
-		return (ready+float64(st.Reps.Hi)*rep)*sides + rest
+		return ready + float64(st.Reps.Hi)*rep*sides + between + rest
 	case KindRest:
 		return rest
 	case KindRepeat:

@@ -157,6 +157,7 @@ func (p *parser) session(root *yaml.Node) *Session {
 	s := &Session{Level: Standard, Defaults: BuiltinDefaults()}
 	if f, ok := fs.get("title"); ok {
 		s.Title, _ = p.text("title", f.val, "the session's name")
+		p.noPlaceholders("title", f.val)
 	} else if fs.missing("title") {
 		p.errorf(root, ErrMissing, "missing title (want e.g. title: Lower back relief)")
 	}
@@ -164,10 +165,12 @@ func (p *parser) session(root *yaml.Node) *Session {
 		s.About, _ = p.text("about", f.val, "a description")
 	}
 	if f, ok := fs.get("warning"); ok {
-		s.Warning, _ = p.text("warning", f.val, "a safety warning")
+		s.Warning = p.lines("warning", f.val)
+		p.noPlaceholders("warning", f.val)
 	}
 	if f, ok := fs.get("closing"); ok {
 		s.Closing = p.lines("closing", f.val)
+		p.noPlaceholders("closing", f.val)
 	}
 	if f, ok := fs.get("level"); ok {
 		l, _ := p.word("level", f.val, "a level", []string{string(Gentle), string(Standard), string(Full)})

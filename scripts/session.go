@@ -83,8 +83,8 @@ type Session struct {
 	File    string   // the path or built-in name it was parsed from
 	Title   string   // required
 	About   string   // one-paragraph description, shown by list and show
-	Warning string   // spoken and shown before anything else
-	Closing []string // spoken and shown at the end, before "session complete"
+	Warning []string // spoken and shown before anything else
+	Closing []string // spoken and shown at the end, instead of "Session complete. Well done."
 	Level   Level    // the script's own level; the command line may override it
 	Steps   []*Step
 
@@ -123,11 +123,16 @@ type Reminder struct {
 }
 
 // Step is one entry of a script's steps, with defaults applied.
+//
+// A line of Say, During or After that names the side ({side}, {other}:
+// see PerSide) is said once per side, filled in by ForSide.
 type Step struct {
 	Pos    Pos
 	Kind   Kind
 	Name   string   // empty for unnamed steps
-	Say    []string // spoken before the step's clock starts
+	Say    []string // spoken before the step's clock starts; per-side lines before each side's
+	During []string // timed steps: spoken in turn inside each clock, where it would be quiet for longer than Every
+	After  []string // timed steps: spoken after each side's clock ends
 	Hold   Span     // KindHold: the hold; KindReps: a hold after the first phase of each rep (zero: none)
 	Reps   Count    // KindReps
 	Tempo  []time.Duration
@@ -138,8 +143,11 @@ type Step struct {
 	Ticks  bool
 	Remind []Reminder
 	Count  CountMode
-	Repeat int     // KindRepeat: how many rounds
-	Steps  []*Step // KindRepeat: the group
+	Switch time.Duration // the least time from one side's end tone to the next side's start tone
+	Quiet  bool          // no breathing cues in long quiet stretches of a clock
+	Every  time.Duration // the longest quiet stretch of a clock before a During line or breathing cue
+	Repeat int           // KindRepeat: how many rounds
+	Steps  []*Step       // KindRepeat: the group
 }
 
 // Timed reports whether the step has a clock: a hold or reps.

@@ -9,9 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 // exit statuses, as DESIGN.md gives them.
 const (
 	exitOK    = 0
@@ -26,6 +23,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Name:    "floorcoach",
 		Usage:   "guided audio sessions you can follow lying on the floor",
 		Version: version,
+		// --version says more than urfave/cli would: where it was built from.
+		HideVersion: true,
+		Flags:       []cli.Flag{versionFlag()},
+		Action:      showVersionOrHelp,
 		Description: "floorcoach reads a session script (stretches, physio drills, breathing) and\n" +
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +
@@ -36,10 +37,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), newCommand(), schemaCommand(), completionCommand(),
+			clipsCommand(), newCommand(), schemaCommand(), logCommand(), completionCommand(),
 		},
-		HideHelpCommand:      false,
-		EnableBashCompletion: true,
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
@@ -50,14 +49,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
-// setUp gives every command the app's usage errors, and those that take a
-// SESSION the completion of session names.
+// setUp gives every command the app's usage errors.
 func setUp(cmds []*cli.Command, onUsage cli.OnUsageErrorFunc) {
 	for _, c := range cmds {
 		c.OnUsageError = onUsage
-		if strings.HasPrefix(c.ArgsUsage, "SESSION") {
-			c.BashComplete = completeSessions
-		}
 		setUp(c.Subcommands, onUsage)
 	}
 }
@@ -115,6 +110,10 @@ func distance(a, b string) int {
 // as one line on stderr, never as a stack trace.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	if len(args) > 1 && args[1] == completeCommand {
+		runComplete(app, args[2:], stdout)
+		return exitOK
+	}
 	err := knownCommand(app, args)
 	if err == nil {
 		err = app.Run(reorder(app, args))

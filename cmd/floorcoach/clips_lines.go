@@ -62,7 +62,8 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 }
 
 // ownLines returns where the script writes each of its own lines (title,
-// warning, closing, names, say and phases), by NormalizeText.
+// warning, closing, names, say, during, after and phases, per-side lines
+// for each side), by NormalizeText.
 func ownLines(s *scripts.Session) map[string]string {
 	top := topLines(s.File)
 	own := map[string]string{}
@@ -72,7 +73,9 @@ func ownLines(s *scripts.Session) map[string]string {
 		}
 	}
 	add(s.Title, place(s.File, top["title"], "title"))
-	add(s.Warning, place(s.File, top["warning"], "warning"))
+	for i, line := range s.Warning {
+		add(line, place(s.File, top[fmt.Sprint("warning", i)], "warning"))
+	}
 	for i, line := range s.Closing {
 		add(line, place(s.File, top[fmt.Sprint("closing", i)], "closing"))
 	}
@@ -81,8 +84,10 @@ func ownLines(s *scripts.Session) map[string]string {
 		for _, st := range steps {
 			at := place(s.File, st.Pos.Line, stepLabel(st))
 			add(st.Name, at)
-			for _, line := range slices.Concat(st.Say, st.Phases) {
-				add(line, at)
+			for _, line := range slices.Concat(st.Say, st.During, st.After, st.Phases) {
+				for _, side := range sidesOf(st) {
+					add(scripts.ForSide(line, side), at)
+				}
 			}
 			walk(st.Steps)
 		}
@@ -97,17 +102,13 @@ func eventPlace(s *scripts.Session, tl *player.Timeline, e player.Event) string 
 	if e.Step == 0 {
 		return place(s.File, 0, "end of the session")
 	}
-	i := e.Step - 1
-	for i > 0 && tl.Steps[i].Top == 0 { // a rest between steps: the step before it
-		i--
-	}
-	sp := tl.Steps[i]
+	sp := tl.Steps[e.Step-1]
 	if sp.Top == 0 || sp.Top > len(s.Steps) {
 		return place(s.File, 0, sp.Name)
 	}
 	st := findStep(s.Steps[sp.Top-1], sp.Name)
 	label := stepLabel(st)
-	if i != e.Step-1 {
+	if sp.RestAt > 0 && e.At >= sp.RestAt {
 		label = "rest after " + label
 	}
 	return place(s.File, st.Pos.Line, label)
@@ -151,7 +152,8 @@ func place(file string, line int, label string) string {
 }
 
 // topLines returns the lines of a script file's title, warning and closing
-// lines ("closing0", "closing1"…), or nil for a built-in session.
+// lines ("warning0"…, "closing0", "closing1"…), or nil for a built-in
+// session.
 func topLines(file string) map[string]int {
 	if slices.Contains(scripts.BuiltinNames(), file) {
 		return nil
@@ -166,12 +168,20 @@ func topLines(file string) map[string]int {
 	for i := 0; i+1 < len(m); i += 2 {
 		key, val := m[i].Value, m[i+1]
 		lines[key] = val.Line
-		if key == "closing" {
-			lines["closing0"] = val.Line
+		if key == "closing" || key == "warning" {
+			lines[key+"0"] = val.Line
 			for j, item := range val.Content {
-				lines[fmt.Sprint("closing", j)] = item.Line
+				lines[fmt.Sprint(key, j)] = item.Line
 			}
 		}
 	}
 	return lines
+}
+
+// sidesOf returns a step's sides, or one side "" for a step without them.
+func sidesOf(st *scripts.Step) []string {
+	if len(st.Sides) == 0 {
+		return []string{""}
+	}
+	return st.Sides
 }

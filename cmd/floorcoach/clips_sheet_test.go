@@ -18,7 +18,7 @@ func TestClipsSheet(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := `Recording sheet: Hip opener (voice "default": 9 of 20 lines to record)
+	want := `Recording sheet: Hip opener (voice "default": 9 of 19 lines to record)
 
 Record each line into its own WAV or MP3 file named as shown, all in one
 folder, then add them to your voice pack:
@@ -47,7 +47,7 @@ folder, then add them to your voice pack:
 		t.Errorf("sheet:\n%s\nwant:\n%s", out, want)
 	}
 	_, all, _ := runApp(t, "clips", "sheet", script, "--all")
-	if !strings.Contains(all, "(voice \"default\": 20 of 20 lines to record)") || !strings.Contains(all, "  5. Right side.\n     file: 05-right-side.wav\n") {
+	if !strings.Contains(all, "(voice \"default\": 19 of 19 lines to record)") || !strings.Contains(all, "  5. Right side.\n     file: 05-right-side.wav\n") {
 		t.Errorf("sheet --all:\n%s", all)
 	}
 }

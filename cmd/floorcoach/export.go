@@ -71,6 +71,8 @@ func runExport(c *cli.Context) error {
 	if out != "-" && c.Bool("captions") && sameFile(out, captionsPath(out)) {
 		return usagef("export: -o %s and its captions would be the same file (name it .wav, .mp3 or .flac)", out)
 	}
+	// Ctrl-C or a closed terminal from here on, even while the clips load,
+	// ends the export with nothing written and says so.
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	p, err := loadPlan(c)

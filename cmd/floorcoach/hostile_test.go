@@ -108,8 +108,8 @@ func TestHostileScripts(t *testing.T) {
 		args      []string
 		want      string // "" for success
 	}{
-		{"nested repeats", nested, []string{"check"}, ":6:9: repeat: this group would make about 560000 cues at the full level (limit 200000"},
-		{"nested repeats, show", nested, []string{"show", "--json"}, ":6:9: repeat: this group would make about 560000 cues"},
+		{"nested repeats", nested, []string{"check"}, ":6:9: repeat: this group would make about 590000 cues at the full level (limit 200000"},
+		{"nested repeats, show", nested, []string{"show", "--json"}, ":6:9: repeat: this group would make about 590000 cues"},
 		{"six hours once spoken", spoken, []string{"check"}, ":4:5: the session passes the limit of 6h at level standard during this step, in round 84"},
 		{"six hours once spoken, export", spoken, []string{"export", "-o", filepath.Join(t.TempDir(), "x.wav")}, ":4:5: the session passes the limit of 6h"},
 		{"just within the limits", dense, []string{"check"}, ""},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -10,7 +11,8 @@ import (
 )
 
 // TestMain gives the tests their own cache of decoded clips, so they
-// neither use nor fill the user's.
+// neither use nor fill the user's, and their own state folder, so that
+// the sessions they play are not written to the user's journal.
 func TestMain(m *testing.M) {
 	dir := ""
 	if os.Getenv("FLOORCOACH_CACHE") == "" {
@@ -19,10 +21,17 @@ func TestMain(m *testing.M) {
 			os.Setenv("FLOORCOACH_CACHE", dir)
 		}
 	}
+	state, err := os.MkdirTemp("", "floorcoach-state")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_STATE_HOME", state)
 	code := m.Run()
 	if dir != "" {
 		os.RemoveAll(dir)
 	}
+	os.RemoveAll(state)
 	os.Exit(code)
 }
 

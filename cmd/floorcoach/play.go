@@ -36,12 +36,14 @@ func playCommand() *cli.Command {
 			"   floorcoach play lower-back\n" +
 			"   floorcoach play lower-back --level full\n" +
 			"   floorcoach play lower-back --from 4        # start at the fourth step\n" +
+			"   floorcoach play lower-back --resume        # where it stopped last time\n" +
 			"   floorcoach play my-routine.yaml --volume 0.6",
 		Flags: []cli.Flag{
 			levelFlag, voiceFlag, strictFlag,
 			&cli.IntFlag{Name: "from", DefaultText: "the beginning",
 				Usage: "start at step `N`, as 'floorcoach show' numbers them"},
 			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume: a `GAIN` from 0 (silent) to 1 (as recorded)"},
+			resumeFlag(),
 		},
 		Action: runPlay,
 	}
@@ -57,7 +59,7 @@ func runPlay(c *cli.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	from, err := startFrame(c, p.timeline)
+	from, err := startFrame(c, p)
 	if err != nil {
 		return err
 	}
@@ -73,16 +75,21 @@ func runPlay(c *cli.Context) (err error) {
 	return play(ctx, c, p, live)
 }
 
-// startFrame returns the frame --from N asks to start at: step N's first,
-// or without --from the session's very first, before its title.
-func startFrame(c *cli.Context, tl *player.Timeline) (int64, error) {
+// startFrame returns the frame --from N asks to start at: step N's first;
+// with --resume, where the journal says the session stopped; else the
+// session's very first, before its title.
+func startFrame(c *cli.Context, p *plan) (int64, error) {
+	tl := p.timeline
+	if c.Bool("resume") {
+		return resumeFrame(c, p)
+	}
 	if !c.IsSet("from") {
 		return 0, nil
 	}
 	n := c.Int("from")
 	from, ok := tl.StartOf(n)
 	if n < 1 || !ok {
-		return 0, usagef("--from %d: %q has steps 1 to %d", n, tl.Title, tl.TopSteps())
+		return 0, usagef("--from %d: %q has steps 1 to %d", n, tl.Title, tl.StepCount())
 	}
 	return from, nil
 }
@@ -136,6 +143,7 @@ func play(ctx context.Context, c *cli.Context, p *plan, live *player.Live) error
 	defer s.close()
 	media := startMedia(live, p.timeline)
 	defer media.close()
+	pr := startPractice(c, p, live)
 	done := make(chan error, 1)
 	go func() {
 		var err error
@@ -145,5 +153,6 @@ func play(ctx context.Context, c *cli.Context, p *plan, live *player.Live) error
 	}()
 	err := s.loop(done, media)
 	s.close()
+	pr.finish(err)
 	return s.finish(err)
 }

@@ -75,7 +75,8 @@ func TestStatusLine(t *testing.T) {
 		Pos: 60 * sec, Length: 772 * sec, Next: "Cat-cow", Volume: 1, Paused: true}
 	reps := player.Status{Step: 3, Steps: 7, Name: "Cat-cow", Rep: 4, Reps: 12, HoldLeft: 30 * sec,
 		Round: 2, Length: 60 * sec, Volume: 0.7}
-	rest := player.Status{Span: 2, Name: "Rest", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
+	rest := player.Status{Step: 3, Steps: 7, Span: 3, Name: "Cat-cow", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
+	restStep := player.Status{Step: 4, Steps: 9, Span: 4, Name: "Rest", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
 	for _, tc := range []struct {
 		st    player.Status
 		width int
@@ -84,7 +85,8 @@ func TestStatusLine(t *testing.T) {
 		{hold, 200, "paused | 2/7 Seated spinal twist | left | hold 0:18 | 11:52 left | next: Cat-cow"},
 		{hold, 38, "paused | 2/7 Seated spinal twist | le"},
 		{reps, 200, "3/7 Cat-cow | round 2 | rep 4/12 | 1:00 left | vol 70%"},
-		{rest, 200, "Rest | 1:00 left | next: Bridge"},
+		{rest, 200, "3/7 Cat-cow | rest | 1:00 left | next: Bridge"},
+		{restStep, 200, "4/9 Rest | 1:00 left | next: Bridge"},
 		{player.Status{Name: "x\x1b[2J", Step: 1, Steps: 1, HoldLeft: -1, Volume: 1}, 200, `1/1 x\x1b[2J | 0:00 left`},
 	} {
 		got := statusLine(tc.st, "Lower back relief", tc.width)
@@ -100,12 +102,12 @@ func TestStatusLine(t *testing.T) {
 func TestSummary(t *testing.T) {
 	tl := timelineOf(t, "lower-back")
 	sec := audio.Frames(1e9)
-	cat := tl.Steps[4] // 1 Knee-to-chest, Rest, 2 twist, Rest, 3 Cat-cow
-	if cat.Top != 3 {
-		t.Fatalf("span 5 is %+v, not step 3", cat)
+	cat := tl.Steps[2] // 1 Knee-to-chest, 2 twist, 3 Cat-cow, each but the last with its rest
+	if cat.Index != 3 || cat.Name != "Cat-cow" {
+		t.Fatalf("span 3 is %+v, not step 3", cat)
 	}
 	in := tl.StatusAt(cat.Start + sec)
-	rest := tl.StatusAt(tl.Steps[3].Start + sec)
+	rest := tl.StatusAt(tl.Steps[1].RestAt + sec)
 	for _, tc := range []struct {
 		got, want string
 	}{

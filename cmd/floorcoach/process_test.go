@@ -131,25 +131,3 @@ func tail(s string, n int) string {
 	}
 	return s
 }
-
-// The bash completion script completes commands, sessions and flags by
-// asking the program.
-func TestBashCompletion(t *testing.T) {
-	testenv.NeedTool(t, "bash")
-	script := `source <(floorcoach completion bash)
-complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _floorcoach; echo "${COMPREPLY[*]}"; }
-complete_words floorcoach pl
-complete_words floorcoach play lo
-complete_words floorcoach export demo --ca
-complete_words floorcoach clips m`
-	cmd := exec.Command("bash", "-c", script)
-	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(binary(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	want := "play\nlower-back\n--captions\nmissing make\n"
-	if string(out) != want {
-		t.Errorf("completions:\n%s\nwant:\n%s", out, want)
-	}
-}

@@ -11,8 +11,8 @@ import (
 // "play back.yaml --volume 0.5" would silently ignore the volume; users put
 // flags after the session name, so we accept them there. "--" ends flags.
 func reorder(app *cli.App, args []string) []string {
-	if len(args) < 2 || args[len(args)-1] == "--generate-bash-completion" {
-		return args // completion reads the words as typed
+	if len(args) < 2 {
+		return args
 	}
 	out := []string{args[0]}
 	rest := args[1:]

@@ -23,10 +23,11 @@ func statusLine(st player.Status, title string, width int) string {
 	switch {
 	case st.Step > 0:
 		parts = append(parts, fmt.Sprintf("%d/%d %s", st.Step, st.Steps, st.Name))
-	case st.Rest:
-		parts = append(parts, "Rest")
 	default:
 		parts = append(parts, title)
+	}
+	if st.Rest && st.Name != "Rest" {
+		parts = append(parts, "rest")
 	}
 	if st.Round > 0 {
 		parts = append(parts, fmt.Sprintf("round %d", st.Round))
@@ -79,11 +80,7 @@ func logLine(tl *player.Timeline, steps int, e player.Event) string {
 	parts := []string{player.Clock(e.At)}
 	if e.Step > 0 {
 		sp := tl.Steps[e.Step-1]
-		label := sp.Name
-		if sp.Top > 0 {
-			label = fmt.Sprintf("%d/%d %s", sp.Top, steps, sp.Name)
-		}
-		parts = append(parts, label)
+		parts = append(parts, fmt.Sprintf("%d/%d %s", sp.Index, steps, sp.Name))
 	}
 	if e.Round > 0 {
 		parts = append(parts, fmt.Sprintf("round %d", e.Round))
@@ -113,14 +110,17 @@ func summary(tl *player.Timeline, st player.Status, played int64, steps int, fin
 	return termtext.Line(fmt.Sprintf("Stopped %s after %s.", where(tl, st), player.Minutes(played)))
 }
 
-// where says where in the session st is: "at step 3 of 7 (Cat-cow)".
+// where says where in the session st is: "at step 3 of 7 (Cat-cow)", or
+// in the rest after a step "before step 4 of 7 (Bridge)".
 func where(tl *player.Timeline, st player.Status) string {
 	if st.Step > 0 {
-		return fmt.Sprintf("at step %d of %d (%s)", st.Step, st.Steps, st.Name)
+		if sp := tl.Steps[st.Step-1]; sp.RestAt == 0 || st.Pos < sp.RestAt {
+			return fmt.Sprintf("at step %d of %d (%s)", st.Step, st.Steps, st.Name)
+		}
 	}
 	for _, s := range tl.Steps {
-		if s.Top > 0 && s.Start > st.Pos {
-			return fmt.Sprintf("before step %d of %d (%s)", s.Top, st.Steps, s.Name)
+		if s.Start > st.Pos {
+			return fmt.Sprintf("before step %d of %d (%s)", s.Index, st.Steps, s.Name)
 		}
 	}
 	return "in the closing words"

@@ -33,7 +33,7 @@ type screen struct {
 
 func newScreen(c *cli.Context, p *plan, live *player.Live) *screen {
 	return &screen{w: c.App.Writer, tl: p.timeline, live: live, feed: player.NewFeed(p.timeline),
-		steps: p.timeline.TopSteps(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16)}
+		steps: p.timeline.StepCount(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16)}
 }
 
 // open takes the keyboard, in raw mode, when there is a terminal.
