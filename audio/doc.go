@@ -6,9 +6,9 @@
 //
 // # Sounds
 //
-// A Sound is a mono sound ready to mix. Tone(kind) synthesizes one of the
-// ToneKinds — tick, pip, start, end, count, phase, chime, attention — once
-// per program; the constants TickHz, PipHz… give their pitches. Every
+// A Sound is a mono sound ready to mix. Tone synthesizes each ToneKind
+// (tick, pip, start, end, count, phase, chime, attention) once per
+// program; the constants TickHz, PipHz… give their pitches. Every
 // tone fades in and out (no clicks) and peaks at or below MaxTonePeakDB,
 // so any tone under speech normalized to SpeechPeakDB stays below full
 // scale.

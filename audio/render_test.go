@@ -47,7 +47,7 @@ func speechLike(seconds float64) *Sound {
 }
 
 func TestRenderOnsets(t *testing.T) {
-	at := map[string]int64{TonePip: 1000, ToneStart: 20000, ToneCount: 50001, ToneTick: 70000, ToneChime: 90000}
+	at := map[ToneKind]int64{TonePip: 1000, ToneStart: 20000, ToneCount: 50001, ToneTick: 70000, ToneChime: 90000}
 	var cues []Cue
 	for kind, frame := range at {
 		cues = append(cues, Cue{At: frame, Len: ToneLen(kind), Sound: Tone(kind)})

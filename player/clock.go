@@ -47,10 +47,10 @@ func (b *builder) hold(st *scripts.Step, earliest int64) clock {
 	if st.Ticks {
 		b.ticks(start, c.end)
 	}
-	b.speak(Speech, sayBegin, start+audio.ToneLen(string(Start)))
+	b.speak(Speech, sayBegin, start+audio.ToneLen(audio.ToneStart))
 	b.reminders(st.Remind, start, c.end)
 	b.tone(End, c.end)
-	b.t = c.end + audio.ToneLen(string(End)) + shortGap
+	b.t = c.end + audio.ToneLen(audio.ToneEnd) + shortGap
 	b.sayNow(sayRelease)
 	return c
 }
@@ -71,7 +71,7 @@ func (b *builder) reps(st *scripts.Step, earliest int64) clock {
 	start := b.ready(st.Ready, earliest)
 	c := clock{first: len(b.tl.Events), start: start}
 	b.tone(Start, start)
-	t := start + audio.ToneLen(string(Start)) + shortGap
+	t := start + audio.ToneLen(audio.ToneStart) + shortGap
 	n := st.Reps.At(b.level)
 	for r := 1; r <= n; r++ {
 		b.rep = r
@@ -80,7 +80,7 @@ func (b *builder) reps(st *scripts.Step, earliest int64) clock {
 	b.rep = 0
 	b.tone(End, t)
 	c.end = t
-	b.t = t + audio.ToneLen(string(End)) + lineGap
+	b.t = t + audio.ToneLen(audio.ToneEnd) + lineGap
 	return c
 }
 

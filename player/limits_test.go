@@ -29,7 +29,7 @@ func TestBuildLimits(t *testing.T) {
 			"hand.yaml:3:5: repeat: this group would make about 1018000 cues at the full level (limit 200000: " +
 				"each line, tone, tick and count is one; use fewer rounds or reps, or longer phases)"},
 		{"built by hand: too long", &scripts.Session{File: "hand.yaml", Title: "T", Steps: []*scripts.Step{
-			{Pos: scripts.Pos{Line: 3, Column: 5}, Kind: scripts.KindHold, Hold: scripts.Span{Lo: 7 * time.Hour, Hi: 7 * time.Hour}}}},
+			{Pos: scripts.Pos{Line: 3, Column: 5}, Kind: scripts.KindHold, Hold: scripts.Duration{Lo: 7 * time.Hour, Hi: 7 * time.Hour}}}},
 			"hand.yaml:3:5: this step would last about 7h at the full level (limit 6h)"},
 	}
 	for _, c := range cases {

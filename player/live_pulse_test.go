@@ -27,8 +27,8 @@ func toneTimeline(lengths ...time.Duration) *Timeline {
 		tl.Steps = append(tl.Steps, Span{Index: i + 1, Name: "Step " + NumberWords(i+1),
 			Start: at, End: at + n, Top: i + 1, Kind: scripts.KindHold, Named: true})
 		tl.Events = append(tl.Events,
-			Event{At: at, Dur: audio.ToneLen("start"), Kind: Start, Step: i + 1},
-			Event{At: at + n - second/2, Dur: audio.ToneLen("end"), Kind: End, Step: i + 1})
+			Event{At: at, Dur: audio.ToneLen(audio.ToneStart), Kind: Start, Step: i + 1},
+			Event{At: at + n - second/2, Dur: audio.ToneLen(audio.ToneEnd), Kind: End, Step: i + 1})
 		at += n
 	}
 	tl.Length = at

@@ -55,7 +55,7 @@ func (b *builder) emit(at, dur int64, kind Kind, text string) Event {
 
 // tone adds a tone event at frame at.
 func (b *builder) tone(kind Kind, at int64) Event {
-	return b.emit(at, audio.ToneLen(string(kind)), kind, "")
+	return b.emit(at, audio.ToneLen(toneOf(kind)), kind, "")
 }
 
 // speak places a spoken event of the given kind at frame at, or later if

@@ -24,14 +24,14 @@ func (t *Timeline) Cues(v Clips) ([]audio.Cue, error) {
 		case e.Spoken():
 			s, err := v.Sound(e.Text)
 			if errors.Is(err, pack.ErrNoClip) {
-				s, err = audio.Tone("attention"), nil
+				s, err = audio.Tone(audio.ToneAttention), nil
 			}
 			if err != nil {
 				return nil, fmt.Errorf("player: %w", err)
 			}
 			snd = s
 		default:
-			snd = audio.Tone(string(e.Kind))
+			snd = audio.Tone(toneOf(e.Kind))
 		}
 		cues = append(cues, audio.Cue{At: e.At, Len: e.Dur, Sound: snd})
 	}

@@ -89,7 +89,7 @@
 // and reps take ranges: 20-30s, 1-2m (the unit of the high end applies to
 // a bare low end), 45s-1m30s, 10-12. The level picks from each range:
 // gentle the low end, full the high end, standard the middle, rounded;
-// Parse keeps ranges as written (see Span.At and Count.At).
+// Parse keeps ranges as written (see Duration.At and Count.At).
 //
 // Limits: a script is at most 1 MiB; any one duration at most 1h; reps at
 // most 500; repeat 1 to 100; groups nest at most 4 levels. The whole
@@ -117,4 +117,7 @@
 // Each *Error wraps one of the Err values (ErrUnknownKey, ErrDuration, ...)
 // for errors.Is. Format writes a Session back as a script; built-in
 // sessions are embedded and found by Builtin and Load.
+//
+// The repository's docs/FORMAT.md is the full reference: this format, voice
+// packs, and the timeline a session becomes, with the rules it keeps.
 package scripts

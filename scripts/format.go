@@ -104,7 +104,7 @@ func putReps(m *yaml.Node, st *Step) {
 	if len(st.Phases) > 0 {
 		put(m, "phases", flow(st.Phases))
 	}
-	if st.Hold != (Span{}) {
+	if st.Hold != (Duration{}) {
 		put(m, "hold", plain(formatSpan(st.Hold)))
 	}
 }

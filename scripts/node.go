@@ -61,7 +61,7 @@ func (p *parser) fields(n *yaml.Node, where string, valid []string) fieldSet {
 		case k.Kind != yaml.ScalarNode:
 			p.errorf(k, ErrType, "got %s as a key %s, want one of: %s", show(k), where, strings.Join(valid, ", "))
 		case !slices.Contains(valid, k.Value):
-			hint := suggest(k.Value, valid)
+			hint := Suggest(k.Value, valid)
 			p.errorf(k, ErrUnknownKey, "unknown key %s %s%svalid: %s)", show(k), where,
 				didYouMean(k.Value, valid), strings.Join(valid, ", "))
 			fs.hinted = append(fs.hinted, hint)

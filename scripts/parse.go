@@ -157,6 +157,7 @@ func (p *parser) session(root *yaml.Node) *Session {
 	s := &Session{Level: Standard, Defaults: BuiltinDefaults()}
 	if f, ok := fs.get("title"); ok {
 		s.Title, _ = p.text("title", f.val, "the session's name")
+		s.TitlePos = posOf(f.val)
 		p.noPlaceholders("title", f.val)
 	} else if fs.missing("title") {
 		p.errorf(root, ErrMissing, "missing title (want e.g. title: Lower back relief)")
@@ -166,10 +167,12 @@ func (p *parser) session(root *yaml.Node) *Session {
 	}
 	if f, ok := fs.get("warning"); ok {
 		s.Warning = p.lines("warning", f.val)
+		s.WarningPos = linePositions(f.val)
 		p.noPlaceholders("warning", f.val)
 	}
 	if f, ok := fs.get("closing"); ok {
 		s.Closing = p.lines("closing", f.val)
+		s.ClosingPos = linePositions(f.val)
 		p.noPlaceholders("closing", f.val)
 	}
 	if f, ok := fs.get("level"); ok {
@@ -201,4 +204,20 @@ func (p *parser) defaults(n *yaml.Node, base Defaults) Defaults {
 		return p.settings(p.fields(n, "in defaults", settingKeys), base, true)
 	}
 	return base
+}
+
+// posOf returns where node n was written.
+func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+// linePositions returns where each line of a value that lines reads was
+// written: each item of a list, or the one text.
+func linePositions(n *yaml.Node) []Pos {
+	if n.Kind != yaml.SequenceNode {
+		return []Pos{posOf(n)}
+	}
+	out := make([]Pos, len(n.Content))
+	for i, item := range n.Content {
+		out[i] = posOf(item)
+	}
+	return out
 }

@@ -55,7 +55,7 @@ var (
 	builtinRem = []Reminder{{Halfway: true}, {Left: 10 * sec}}
 )
 
-func span(lo, hi time.Duration) Span { return Span{lo, hi} }
+func span(lo, hi time.Duration) Duration { return Duration{lo, hi} }
 
 // TestParseValues checks values parsed from the built-in and example
 // scripts, defaults applied.
@@ -149,6 +149,7 @@ steps:
 	sw, every := 8*sec, 30*sec
 	want := &Session{File: "all.yaml", Title: "Everything", About: "All kinds of step.",
 		Warning: []string{"Go slowly.", "Stop if it hurts."}, Closing: []string{"Well done."}, Level: Full,
+		TitlePos: Pos{1, 8}, WarningPos: []Pos{{3, 11}, {3, 23}}, ClosingPos: []Pos{{4, 10}},
 		Defaults: Defaults{Ready: 5 * sec, Rest: rest, Ticks: true, Count: CountVoice, Switch: sw, Every: every},
 		Steps: []*Step{
 			{Pos: Pos{11, 5}, Kind: KindSay, Say: []string{"Breathe in.", "Breathe out."},
@@ -236,4 +237,17 @@ func dump(s *Session) string {
 	}
 	walk(s.Steps)
 	return out
+}
+
+// The session records where its own lines were written, each closing line
+// apart, so that messages can point at them without reading the file again.
+func TestParseLinePositions(t *testing.T) {
+	src := "title: T\nwarning:   Careful.\nclosing:\n  - Well done.\n  -   See you.\nsteps: [{hold: 5s}]\n"
+	s, err := Parse("p.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "title", s.TitlePos, Pos{1, 8})
+	check(t, "warning", s.WarningPos, []Pos{{2, 12}})
+	check(t, "closing", s.ClosingPos, []Pos{{4, 5}, {5, 7}})
 }

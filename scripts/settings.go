@@ -12,7 +12,7 @@ import (
 // out. A repeat group's settings are the defaults of the steps inside it.
 type Defaults struct {
 	Ready  time.Duration // "get ready" and 3-2-1 pips before each timed block; 0: none
-	Rest   Span          // rest after each timed step; zero: none
+	Rest   Duration      // rest after each timed step; zero: none
 	Ticks  bool          // a soft tick every second of a hold
 	Remind []Reminder    // reminders inside holds long enough for them
 	Count  CountMode     // how reps are counted
@@ -32,7 +32,7 @@ const (
 func BuiltinDefaults() Defaults {
 	return Defaults{
 		Ready:  5 * time.Second,
-		Rest:   Span{10 * time.Second, 10 * time.Second},
+		Rest:   Duration{10 * time.Second, 10 * time.Second},
 		Ticks:  true,
 		Remind: []Reminder{{Halfway: true}, {Left: 10 * time.Second}},
 		Count:  CountVoice,

@@ -66,7 +66,7 @@ func (p *parser) step(n *yaml.Node, base Defaults, level int) *Step {
 	case KindRest:
 		st.Rest, _ = p.span(fs.m["rest"].val, restDose)
 	case KindSay:
-		st.Rest = Span{} // a spoken step has no rest after it
+		st.Rest = Duration{} // a spoken step has no rest after it
 	case KindRepeat:
 		p.group(st, fs, set, level)
 	}

@@ -1,9 +1,10 @@
 package decode
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"github.com/floorcoach/floorcoach/audio/internal/mp3frame"
 )
 
 // checkMP3 walks an MP3's frames, header to header, before go-mp3 sees a
@@ -24,14 +25,14 @@ func checkMP3(data []byte) (rate int, frames int64, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	first := uint32(0)
+	var first mp3frame.Header
 	n := 0
 	for pos < len(data) {
 		if len(data)-pos < 4 {
 			return mp3End(first, n, data[pos:])
 		}
-		h := binary.BigEndian.Uint32(data[pos:])
-		if !mp3ValidHeader(h) {
+		h, ok := mp3frame.ReadHeader(data[pos:])
+		if !ok {
 			if n == 0 {
 				return 0, 0, errors.New("not an MP3: no frame at its start")
 			}
@@ -52,15 +53,14 @@ func checkMP3(data []byte) (rate int, frames int64, err error) {
 
 // mp3End checks what follows the last of n frames, and returns the rate
 // and frames of a file whose first frame header is first.
-func mp3End(first uint32, n int, rest []byte) (int, int64, error) {
+func mp3End(first mp3frame.Header, n int, rest []byte) (int, int64, error) {
 	if n == 0 {
 		return 0, 0, errors.New("not an MP3: no frame")
 	}
 	if !trailer(rest) {
 		return 0, 0, fmt.Errorf("other data after frame %d: the file is cut off or damaged", n)
 	}
-	h := mp3Header(first)
-	return h.rate(), int64(n) * int64(h.samples()), nil
+	return first.Rate(), int64(n) * int64(first.Samples()), nil
 }
 
 // trailer reports whether rest, after the last frame, is a tag or zeros.
@@ -100,96 +100,47 @@ func id3End(data []byte) (int, error) {
 	return 0, nil
 }
 
-// mp3Header is a frame header that mp3ValidHeader accepts.
-type mp3Header uint32
-
-func (h mp3Header) mpeg1() bool  { return h>>19&3 == 3 }
-func (h mp3Header) layer3() bool { return h>>17&3 == 1 }
-func (h mp3Header) mono() bool   { return h>>6&3 == 3 }
-func (h mp3Header) crc() bool    { return h>>16&1 == 0 }
-func (h mp3Header) bitrateIndex() int {
-	return int(h >> 12 & 15)
-}
-
-// rate returns the sample rate in Hz.
-func (h mp3Header) rate() int {
-	r := [3]int{44100, 48000, 32000}[h>>10&3]
-	if !h.mpeg1() {
-		r /= 2
-	}
-	return r
-}
-
-// samples returns the frames of sound a frame holds.
-func (h mp3Header) samples() int {
-	if h.mpeg1() {
-		return 1152
-	}
-	return 576
-}
-
-// size returns the frame's length in bytes, header included: 144 bytes
-// a kbit/s per kHz for MPEG-1, 72 for MPEG-2, and the padding byte.
-func (h mp3Header) size() int {
-	kbps := [2][15]int{
-		{0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320},
-		{0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160},
-	}
-	if h.mpeg1() {
-		return 144*1000*kbps[0][h.bitrateIndex()]/h.rate() + int(h>>9&1)
-	}
-	return 72*1000*kbps[1][h.bitrateIndex()]/h.rate() + int(h>>9&1)
-}
-
-// goSize returns the length go-mp3 v0.3.4 gives the frame: for MPEG-2 it
+// goLen returns the length go-mp3 v0.3.4 gives a frame: for MPEG-2 it
 // halves the MPEG-1 length, padding byte included, which is one byte
 // short for some padded frames (at 22.05 kHz, 24 and 32 kbit/s). It then
 // reads the next frame from the wrong place and garbles the sound.
-func (h mp3Header) goSize() int {
-	if h.mpeg1() {
-		return h.size()
+func goLen(h mp3frame.Header) int {
+	if h.MPEG1() {
+		return h.Len()
 	}
 	kbps := [15]int{0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}
-	return (144*1000*kbps[h.bitrateIndex()]/h.rate() + int(h>>9&1)) >> 1
-}
-
-// sideInfoSize returns the bytes of the frame's side information.
-func (h mp3Header) sideInfoSize() int {
-	switch {
-	case h.mpeg1() && !h.mono():
-		return 32
-	case h.mpeg1(), !h.mono():
-		return 17
+	pad := 0
+	if h.Padded() {
+		pad = 1
 	}
-	return 9
+	return (144*1000*kbps[h.BitrateIndex()%15]/h.Rate() + pad) >> 1
 }
 
 // checkFrame checks the frame at the start of b, with header h, in a
 // stream whose first frame header is first, and returns its size.
-func checkFrame(h, first uint32, b []byte) (int, error) {
-	fh := mp3Header(h)
+func checkFrame(h, first mp3frame.Header, b []byte) (int, error) {
 	switch {
-	case !fh.layer3():
+	case h>>17&3 != 1:
 		return 0, fmt.Errorf("MPEG layer %d (want Layer III)", 4-int(h>>17&3))
 	case h>>19&3 == 0:
 		return 0, errors.New("MPEG 2.5 (want MPEG-1 or MPEG-2)")
-	case fh.bitrateIndex() == 0:
+	case h.BitrateIndex() == 0:
 		return 0, errors.New("free bit rate (want a standard bit rate)")
-	case h>>19&3 != first>>19&3 || h>>10&3 != first>>10&3:
+	case h>>19&3 != first>>19&3 || h.Rate() != first.Rate():
 		return 0, errors.New("the sample rate changes (want one rate for the whole file)")
 	}
-	size := fh.size()
-	if fh.goSize() != size {
-		return 0, fmt.Errorf("a padded MPEG-2 frame at %d Hz that go-mp3 misreads (encode at 48 kbit/s or more, or save as WAV)", fh.rate())
+	size := h.Len()
+	if goLen(h) != size {
+		return 0, fmt.Errorf("a padded MPEG-2 frame at %d Hz that go-mp3 misreads (encode at 48 kbit/s or more, or save as WAV)", h.Rate())
 	}
 	side := 4
-	if fh.crc() {
+	if h.CRC() {
 		side += 2
 	}
-	if len(b) < side+fh.sideInfoSize() {
+	if len(b) < side+h.SideInfoLen() {
 		return size, nil // cut short in its header: go-mp3 stops there
 	}
-	if err := checkSideInfo(fh, b[side:side+fh.sideInfoSize()]); err != nil {
+	if err := checkSideInfo(h, b[side:side+h.SideInfoLen()]); err != nil {
 		return 0, err
 	}
 	return size, nil
@@ -197,13 +148,13 @@ func checkFrame(h, first uint32, b []byte) (int, error) {
 
 // checkSideInfo reads a frame's side information as go-mp3 does and
 // refuses what go-mp3 cannot decode safely, or the standard forbids.
-func checkSideInfo(h mp3Header, si []byte) error {
+func checkSideInfo(h mp3frame.Header, si []byte) error {
 	r := bitReader{b: si}
 	nch, granules := 2, 1
-	if h.mono() {
+	if h.Mono() {
 		nch = 1
 	}
-	if h.mpeg1() {
+	if h.MPEG1() {
 		granules = 2
 		r.skip(9) // main_data_begin
 		r.skip([2]int{3, 5}[nch%2])
@@ -219,11 +170,11 @@ func checkSideInfo(h mp3Header, si []byte) error {
 				return fmt.Errorf("big_values %d (at most 288)", big)
 			}
 			r.skip(8) // global_gain
-			r.skip([2]int{9, 4}[btoi(h.mpeg1())])
+			r.skip([2]int{9, 4}[btoi(h.MPEG1())])
 			if err := checkBlocks(&r, h); err != nil {
 				return err
 			}
-			r.skip(2 + btoi(h.mpeg1())) // preflag (MPEG-1), scalefac_scale, count1table_select
+			r.skip(2 + btoi(h.MPEG1())) // preflag (MPEG-1), scalefac_scale, count1table_select
 		}
 	}
 	return nil
@@ -231,14 +182,14 @@ func checkSideInfo(h mp3Header, si []byte) error {
 
 // checkBlocks reads the window switching and Huffman table fields of one
 // granule and channel.
-func checkBlocks(r *bitReader, h mp3Header) error {
+func checkBlocks(r *bitReader, h mp3frame.Header) error {
 	tables := 3
 	if r.read(1) == 1 { // window switching
 		block, mixed := r.read(2), r.read(1)
 		switch {
 		case block == 0:
 			return errors.New("window switching with a normal block (the standard forbids it)")
-		case block == 2 && mixed == 1 && !h.mpeg1():
+		case block == 2 && mixed == 1 && !h.MPEG1():
 			return errors.New("MPEG-2 short blocks mixed with long ones (go-mp3 cannot decode them)")
 		}
 		tables = 2

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	gomp3 "github.com/hajimehoshi/go-mp3"
+
+	"github.com/floorcoach/floorcoach/audio/internal/mp3frame"
 )
 
 // frameStarts returns where each frame of a well-formed MP3 begins.
@@ -19,9 +21,13 @@ func frameStarts(t *testing.T, data []byte) []int {
 		t.Fatal(err)
 	}
 	var starts []int
-	for pos+4 <= len(data) && mp3ValidHeader(binary.BigEndian.Uint32(data[pos:])) {
+	for {
+		h, ok := mp3frame.ReadHeader(data[pos:])
+		if !ok {
+			break
+		}
 		starts = append(starts, pos)
-		pos += mp3Header(binary.BigEndian.Uint32(data[pos:])).size()
+		pos += h.Len()
 	}
 	return starts
 }
@@ -134,10 +140,10 @@ func TestMP3GoMisreadsPadding(t *testing.T) {
 		padded    bool
 		misread   bool
 	}{{4, true, true}, {4, false, false}, {3, true, true}, {6, true, false}, {7, true, false}} {
-		h := mp3Header(base | uint32(tt.kbpsIndex)<<12 | uint32(btoi(tt.padded))<<9)
-		if got := h.goSize() != h.size(); got != tt.misread {
+		h := mp3frame.Header(base | uint32(tt.kbpsIndex)<<12 | uint32(btoi(tt.padded))<<9)
+		if got := goLen(h) != h.Len(); got != tt.misread {
 			t.Errorf("bit rate index %d, padded %v: go-mp3 misreads it: %v, want %v (size %d, go-mp3's %d)",
-				tt.kbpsIndex, tt.padded, got, tt.misread, h.size(), h.goSize())
+				tt.kbpsIndex, tt.padded, got, tt.misread, h.Len(), goLen(h))
 		}
 	}
 }

@@ -105,7 +105,11 @@ func createPack(dir string) error {
 		name = filepath.Base(abs)
 	}
 	data := fmt.Appendf(nil, newPackYAML, name)
-	return os.WriteFile(filepath.Join(dir, "voice.yaml"), data, 0o644)
+	err = safefile.WriteFile(filepath.Join(dir, "voice.yaml"), data, false)
+	if errors.Is(err, safefile.ErrExists) {
+		return nil // another writer made the pack meanwhile
+	}
+	return err
 }
 
 // read reads voice.yaml and the names taken in clips/, afresh.
@@ -246,13 +250,7 @@ func (w *Writer) fileOf(key string) string {
 
 // replace writes a file of the pack whole, through a temporary file.
 func (w *Writer) replace(name string, data []byte) error {
-	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".part")
-	err := w.root.WriteFile(tmp, data, 0o644)
-	if err == nil {
-		err = w.root.Rename(tmp, name)
-	}
-	if err != nil {
-		w.root.Remove(tmp)
+	if err := safefile.WriteFileIn(w.root, name, data, true); err != nil {
 		return fmt.Errorf("audio: voice pack %s: %w", w.Dir, err)
 	}
 	return nil

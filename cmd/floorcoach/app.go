@@ -6,10 +6,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
-// exit statuses, as DESIGN.md gives them.
+// exit statuses: done, failed (a one-line reason on stderr), wrong usage.
 const (
 	exitOK    = 0
 	exitFail  = 1
@@ -72,38 +73,14 @@ func knownCommand(app *cli.App, args []string) error {
 		return nil
 	}
 	var names []string
-	best, bestDist := "", 3
 	for _, c := range app.Commands {
 		names = append(names, c.Name)
-		if d := distance(args[1], c.Name); d < bestDist {
-			best, bestDist = c.Name, d
-		}
 	}
 	hint := ""
-	if best != "" {
+	if best := scripts.Suggest(args[1], names); best != "" {
 		hint = fmt.Sprintf("did you mean %q?; ", best)
 	}
 	return usagef("unknown command %q (%scommands: %s)", args[1], hint, strings.Join(names, ", "))
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := []int{i}
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur = append(cur, min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost))
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // run runs the app on args and returns the exit status. Errors are printed

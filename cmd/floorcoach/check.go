@@ -21,9 +21,9 @@ func checkCommand() *cli.Command {
 			"also decodes every clip of the pack the script uses, and names each one\n" +
 			"that is damaged. Exits 1 if any script has a mistake or a damaged clip,\n" +
 			"or with --strict, a line without a clip.\n\n" +
-			"Examples:\n   floorcoach check my-routine.yaml ../shared/examples/*.yaml\n" +
+			"Examples:\n   floorcoach check my-routine.yaml routines/*.yaml\n" +
 			"   floorcoach check my-routine.yaml --voice anna --strict",
-		Flags:  []cli.Flag{voiceFlag, strictFlag},
+		Flags:  []cli.Flag{voiceFlag(), strictFlag()},
 		Action: runCheck,
 	}
 }

@@ -42,16 +42,19 @@ func clipsMissingCommand() *cli.Command {
 			"Examples:\n" +
 			"   floorcoach clips missing my-routine.yaml\n" +
 			"   floorcoach clips missing my-routine.yaml --voice ~/voices/anna",
-		Flags:  []cli.Flag{voiceFlag, levelsFlag},
+		Flags:  []cli.Flag{voiceFlag(), levelsFlag()},
 		Action: runClipsMissing,
 	}
 }
 
-// levelsFlag limits the clips commands to the lines of one level.
-var levelsFlag = &cli.StringFlag{
-	Name:        "level",
-	DefaultText: "all three",
-	Usage:       "only the lines spoken at this `LEVEL`: gentle, standard or full",
+// levelsFlag returns a new flag that limits the clips commands to the
+// lines of one level.
+func levelsFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:        "level",
+		DefaultText: "all three",
+		Usage:       "only the lines spoken at this `LEVEL`: gentle, standard or full",
+	}
 }
 
 func runClipsMissing(c *cli.Context) error {
@@ -145,10 +148,12 @@ func targetPack(c *cli.Context) (string, error) {
 	return pack.Dir(into)
 }
 
-// intoFlag names the pack that make and add write to.
-var intoFlag = &cli.StringFlag{
-	Name:        "into",
-	DefaultText: "mine",
-	Usage: "the pack to add the clips to: the NAME of one of yours, or a `FOLDER` (with a /: ./anna); " +
-		"a new pack is made, extending the default one",
+// intoFlag returns a new flag that names the pack that make and add write to.
+func intoFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:        "into",
+		DefaultText: "mine",
+		Usage: "the pack to add the clips to: the NAME of one of yours, or a `FOLDER` (with a /: ./anna); " +
+			"a new pack is made, extending the default one",
+	}
 }

@@ -33,7 +33,7 @@ func clipsAddCommand() *cli.Command {
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt\n" +
 			"   floorcoach clips add my-routine.yaml ~/recordings --into anna\n" +
 			"   floorcoach play my-routine.yaml --voice anna",
-		Flags: []cli.Flag{intoFlag, &cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"}, levelsFlag,
+		Flags: []cli.Flag{intoFlag(), &cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"}, levelsFlag(),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"}},
 		Action: runClipsAdd,
 	}

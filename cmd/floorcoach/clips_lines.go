@@ -5,10 +5,8 @@ import (
 	"slices"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
-	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
-	"go.yaml.in/yaml/v3"
 )
 
 // A need is a line a session speaks, and the first place in its script
@@ -65,19 +63,18 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 // warning, closing, names, say, during, after and phases, per-side lines
 // for each side), by NormalizeText.
 func ownLines(s *scripts.Session) map[string]string {
-	top := topLines(s.File)
 	own := map[string]string{}
 	add := func(text, where string) {
 		if k := pack.NormalizeText(text); k != "" && own[k] == "" {
 			own[k] = where
 		}
 	}
-	add(s.Title, place(s.File, top["title"], "title"))
+	add(s.Title, place(s.File, s.TitlePos.Line, "title"))
 	for i, line := range s.Warning {
-		add(line, place(s.File, top[fmt.Sprint("warning", i)], "warning"))
+		add(line, place(s.File, lineAt(s.WarningPos, i), "warning"))
 	}
 	for i, line := range s.Closing {
-		add(line, place(s.File, top[fmt.Sprint("closing", i)], "closing"))
+		add(line, place(s.File, lineAt(s.ClosingPos, i), "closing"))
 	}
 	var walk func([]*scripts.Step)
 	walk = func(steps []*scripts.Step) {
@@ -151,37 +148,19 @@ func place(file string, line int, label string) string {
 	return fmt.Sprintf("%s (%s)", file, label)
 }
 
-// topLines returns the lines of a script file's title, warning and closing
-// lines ("warning0"…, "closing0", "closing1"…), or nil for a built-in
-// session.
-func topLines(file string) map[string]int {
-	if slices.Contains(scripts.BuiltinNames(), file) {
-		return nil
-	}
-	data, err := safefile.ReadRegular(file, scripts.MaxSize)
-	var doc yaml.Node
-	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil
-	}
-	m := doc.Content[0].Content
-	lines := map[string]int{}
-	for i := 0; i+1 < len(m); i += 2 {
-		key, val := m[i].Value, m[i+1]
-		lines[key] = val.Line
-		if key == "closing" || key == "warning" {
-			lines[key+"0"] = val.Line
-			for j, item := range val.Content {
-				lines[fmt.Sprint(key, j)] = item.Line
-			}
-		}
-	}
-	return lines
-}
-
 // sidesOf returns a step's sides, or one side "" for a step without them.
 func sidesOf(st *scripts.Step) []string {
 	if len(st.Sides) == 0 {
 		return []string{""}
 	}
 	return st.Sides
+}
+
+// lineAt returns the line of the i-th of positions, or 0 when it is not
+// known.
+func lineAt(positions []scripts.Pos, i int) int {
+	if i < len(positions) {
+		return positions[i].Line
+	}
+	return 0
 }

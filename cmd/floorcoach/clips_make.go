@@ -53,9 +53,9 @@ func clipsMakeCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "tts", Required: true,
 				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} or {textfile}, and {out}"},
-			intoFlag,
+			intoFlag(),
 			&cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"},
-			levelsFlag,
+			levelsFlag(),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "one per CPU",
 				Usage: "how many lines to make at once (`N`)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second,

@@ -24,7 +24,7 @@ func clipsSheetCommand() *cli.Command {
 			"Examples:\n" +
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt\n" +
 			"   floorcoach clips sheet my-routine.yaml --all    # every line, in your own voice",
-		Flags: []cli.Flag{voiceFlag, levelsFlag,
+		Flags: []cli.Flag{voiceFlag(), levelsFlag(),
 			&cli.BoolFlag{Name: "all", Usage: "list every line, also those the voice has a clip for"}},
 		Action: runClipsSheet,
 	}

@@ -1,13 +1,14 @@
 package main
 
 import (
-	bin "encoding/binary"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/audio/encode"
 )
 
 // hipScript is a small session: its own lines, a reminder no pack has,
@@ -57,18 +58,12 @@ func clipsSetup(t *testing.T) string {
 func writeTone(t *testing.T, path string, amp float64) {
 	t.Helper()
 	const rate, n = 16000, 6400
-	b := []byte("RIFF\x00\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00")
-	b = bin.LittleEndian.AppendUint32(b, rate)
-	b = bin.LittleEndian.AppendUint32(b, 2*rate)
-	b = append(b, 2, 0, 16, 0, 'd', 'a', 't', 'a')
-	b = bin.LittleEndian.AppendUint32(b, 2*n)
-	for i := range n {
-		v := amp * math.Sin(math.Pi*float64(i)/n) * math.Sin(2*math.Pi*300*float64(i)/rate)
-		b = bin.LittleEndian.AppendUint16(b, uint16(int16(v*32767)))
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(amp * math.Sin(math.Pi*float64(i)/n) * math.Sin(2*math.Pi*300*float64(i)/rate))
 	}
-	bin.LittleEndian.PutUint32(b[4:], uint32(len(b)-8))
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := os.WriteFile(path, encode.MonoWAV(x, rate), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -45,7 +45,7 @@ func exportCommand() *cli.Command {
 				Usage: "the `FILE` to write (.wav, .mp3 or .flac); - writes to standard output"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"},
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
-			levelFlag, voiceFlag, strictFlag,
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: encode.DefaultBitrate,
 				Usage: "MP3 bitrate in `KBPS`: 32 to 320, e.g. 64, 96, 128, 192 (MP3 only)"},
 			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},

@@ -1,14 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
@@ -29,16 +28,6 @@ steps:
     sides: [right, left]
 closing: Well done.
 `
-
-// probed is what ffprobe reads of an exported file.
-type probed struct {
-	Chapters []struct {
-		Start string            `json:"start_time"`
-		End   string            `json:"end_time"`
-		Tags  map[string]string `json:"tags"`
-	}
-	Format struct{ Duration string }
-}
 
 // Every format the CLI writes is accepted by ffprobe, with chapters that
 // cover the whole file, from 0 to its end without a gap: an opening
@@ -64,13 +53,13 @@ func TestExportChaptersCoverTheFile(t *testing.T) {
 				if code, _, stderr := runApp(t, "export", session, "-o", out, "-q"); code != 0 {
 					t.Fatalf("exit %d: %s", code, stderr)
 				}
-				p := probe(t, out)
+				p := audiotest.FFprobe(t, out)
 				length := float64(tl.Length) / audio.SampleRate
-				if got := decodedFrames(t, out); got != tl.Length {
+				if got := int64(len(audiotest.FFmpegDecode(t, out)) / audio.Channels); got != tl.Length {
 					t.Errorf("decodes to %d frames, the timeline has %d", got, tl.Length)
 				}
 				// ffprobe's duration counts whole MP3 frames (26 ms each).
-				if d := parseF(p.Format.Duration) - length; d < -0.001 || d > 0.053 {
+				if d := audiotest.Seconds(t, p.Format.Duration) - length; d < -0.001 || d > 0.053 {
 					t.Errorf("duration %s, timeline %.3f", p.Format.Duration, length)
 				}
 				checkCover(t, p, length)
@@ -79,8 +68,8 @@ func TestExportChaptersCoverTheFile(t *testing.T) {
 				}
 				for i, c := range p.Chapters {
 					w := want[i]
-					if c.Tags["title"] != w.Title || math.Abs(parseF(c.Start)-float64(w.Start)/audio.SampleRate) > 0.001 {
-						t.Errorf("chapter %d = %q at %s, want %q at %.3f", i+1, c.Tags["title"], c.Start, w.Title, float64(w.Start)/audio.SampleRate)
+					if c.Tags["title"] != w.Title || math.Abs(audiotest.Seconds(t, c.StartTime)-float64(w.Start)/audio.SampleRate) > 0.001 {
+						t.Errorf("chapter %d = %q at %s, want %q at %.3f", i+1, c.Tags["title"], c.StartTime, w.Title, float64(w.Start)/audio.SampleRate)
 					}
 				}
 			})
@@ -90,7 +79,7 @@ func TestExportChaptersCoverTheFile(t *testing.T) {
 
 // checkCover checks that chapters run from 0 to the end of the audio, each
 // ending where the next begins, with titles that differ.
-func checkCover(t *testing.T, p probed, length float64) {
+func checkCover(t *testing.T, p audiotest.Probe, length float64) {
 	t.Helper()
 	if len(p.Chapters) == 0 {
 		t.Fatal("no chapters")
@@ -98,9 +87,9 @@ func checkCover(t *testing.T, p probed, length float64) {
 	titles := map[string]bool{}
 	at := 0.0
 	for i, c := range p.Chapters {
-		start, end := parseF(c.Start), parseF(c.End)
+		start, end := audiotest.Seconds(t, c.StartTime), audiotest.Seconds(t, c.EndTime)
 		if math.Abs(start-at) > 0.001 || end <= start {
-			t.Errorf("chapter %d %q runs %s to %s, want it to start at %.3f", i+1, c.Tags["title"], c.Start, c.End, at)
+			t.Errorf("chapter %d %q runs %s to %s, want it to start at %.3f", i+1, c.Tags["title"], c.StartTime, c.EndTime, at)
 		}
 		if titles[c.Tags["title"]] {
 			t.Errorf("chapter %d: title %q twice", i+1, c.Tags["title"])
@@ -111,14 +100,4 @@ func checkCover(t *testing.T, p probed, length float64) {
 	if math.Abs(at-length) > 0.001 {
 		t.Errorf("the last chapter ends at %.3f, the audio at %.3f", at, length)
 	}
-}
-
-func probe(t *testing.T, path string) probed {
-	t.Helper()
-	var p probed
-	raw, err := exec.Command("ffprobe", "-v", "error", "-of", "json", "-show_chapters", "-show_format", path).Output()
-	if err != nil || json.Unmarshal(raw, &p) != nil {
-		t.Fatalf("ffprobe: %v\n%s", err, raw)
-	}
-	return p
 }

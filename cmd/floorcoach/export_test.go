@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,23 +116,6 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 	if e.At > 0 && x[e.At-1] != 0 {
 		t.Errorf("%s at %s: sound before the event starts", e.Kind, player.Clock(e.At))
 	}
-}
-
-// decodedFrames decodes a file with ffmpeg, which honours the encoder delay
-// and padding of MP3's LAME tag, and counts its frames.
-func decodedFrames(t *testing.T, path string) int64 {
-	t.Helper()
-	raw, err := exec.Command("ffmpeg", "-v", "error", "-i", path, "-f", "s16le", "-ac", "2", "-").Output()
-	if err != nil {
-		t.Fatalf("ffmpeg cannot decode %s: %v", path, err)
-	}
-	return int64(len(raw) / 4)
-}
-
-func parseF(s string) float64 {
-	var f float64
-	json.Unmarshal([]byte(s), &f)
-	return f
 }
 
 func TestExportKeepsAnExistingFile(t *testing.T) {

@@ -21,7 +21,7 @@ func listCommand() *cli.Command {
 			userDirHelp() + "\n" +
 			"and in the folders of $FLOORCOACH_PATH (separated by ':'); play them by name.\n\n" +
 			"Example:\n   floorcoach list",
-		Flags:  []cli.Flag{voiceFlag},
+		Flags:  []cli.Flag{voiceFlag()},
 		Action: runList,
 	}
 }

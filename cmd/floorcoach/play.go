@@ -39,7 +39,7 @@ func playCommand() *cli.Command {
 			"   floorcoach play lower-back --resume        # where it stopped last time\n" +
 			"   floorcoach play my-routine.yaml --volume 0.6",
 		Flags: []cli.Flag{
-			levelFlag, voiceFlag, strictFlag,
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.IntFlag{Name: "from", DefaultText: "the beginning",
 				Usage: "start at step `N`, as 'floorcoach show' numbers them"},
 			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume: a `GAIN` from 0 (silent) to 1 (as recorded)"},

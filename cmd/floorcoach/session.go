@@ -11,25 +11,35 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// levelFlag picks the point inside every range of a script.
-var levelFlag = &cli.StringFlag{
-	Name:  "level",
-	Usage: "which end of each range to use: `gentle` (low), standard (middle) or full (high); default: the script's",
+// levelFlag returns a new flag that picks the point inside every range of
+// a script.
+func levelFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:  "level",
+		Usage: "which end of each range to use: `gentle` (low), standard (middle) or full (high); default: the script's",
+	}
 }
 
-// voiceFlag picks the voice pack a command speaks with. Commands that
-// lay a session out read it through voice, and loadPlan; a command
-// without the flag speaks with the default pack.
-var voiceFlag = &cli.StringFlag{
-	Name: "voice",
-	Usage: "the voice pack: the `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
-		"a folder with a voice.yaml (./anna), or default",
+// voiceFlag returns a new flag that picks the voice pack a command speaks
+// with. Commands that lay a session out read it through voice, and
+// loadPlan; a command without the flag speaks with the default pack.
+// Each command gets its own flag: urfave/cli writes into the values it is
+// given, so one flag shared by several commands would share their state.
+func voiceFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name: "voice",
+		Usage: "the voice pack: the `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
+			"a folder with a voice.yaml (./anna), or default",
+	}
 }
 
-// strictFlag makes a line without a clip an error. loadPlan reads it.
-var strictFlag = &cli.BoolFlag{
-	Name:  "strict",
-	Usage: "fail if the voice has no clip for a line, instead of playing a soft tone in its place",
+// strictFlag returns a new flag that makes a line without a clip an error.
+// loadPlan reads it.
+func strictFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{
+		Name:  "strict",
+		Usage: "fail if the voice has no clip for a line, instead of playing a soft tone in its place",
+	}
 }
 
 // sessionArg returns the one SESSION argument of a command.

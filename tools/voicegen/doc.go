@@ -1,0 +1,38 @@
+// Command voicegen makes floorcoach's default voice pack from text.
+//
+// Usage, from the repository root:
+//
+//	go run ./tools/voicegen [-lines audio/pack/voices/default/lines.txt]
+//	    [-out audio/pack/voices/default] [-jobs N] [-only-missing] [-check]
+//
+// It reads lines.txt (one line of speech per line) and makes one MP3 clip
+// per line, out/clips/<slug>.mp3, then writes out/voice.yaml mapping each
+// line's text to its clip, in the order of lines.txt, and removes clips no
+// line names any more. Each clip is:
+//
+//  1. said by festival with the CMU SLT HTS voice (text2wave), or by
+//     flite's SLT voice when festival is not installed;
+//  2. resampled to 22050 Hz and cleared of the faint buzz festival leaves
+//     at the end;
+//  3. readied as "floorcoach clips make" readies a line (package speech):
+//     high-passed at 70 Hz, trimmed of the quiet at both ends (keeping
+//     30 ms, with short fades), and brought to -19 LUFS speech loudness
+//     (K-weighted, gated as in ITU-R BS.1770, over 100 ms blocks), peaks
+//     above -4 dBFS held down by a look-ahead limiter;
+//  4. encoded by lame: mono, 22050 Hz, 56 kbit/s CBR, with a LAME tag
+//     frame giving the encoder delay and padding, which the player drops
+//     along with the frame itself; then decoded as the player does
+//     (package decode) and measured, and steps 3 and 4 done again with the
+//     gain corrected, up to six times, keeping the rendering nearest the
+//     target.
+//
+// The same tools give the same bytes: running it twice changes nothing.
+// Lines run in parallel (-jobs, one per CPU by default); -only-missing
+// makes only the clips that do not exist yet. -check makes nothing: it
+// decodes every clip as the player does, prints its length, loudness, peak
+// and the quiet at each end, and fails if any is out of bounds.
+//
+// It needs festival, festvox-us-slt-hts and lame (Debian package names).
+// Progress goes to standard error; a failing step stops the run with one
+// line naming the line and the command's error output.
+package main
