@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
@@ -27,7 +29,7 @@ func TestPlayJobControl(t *testing.T) {
 			p := newTmuxPane(t, "env -i HOME=\"$HOME\" PATH=/usr/bin:/bin TERM=xterm PS1='$ ' dash -i")
 			p.keys(fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'",
 				os.Getenv("PULSE_SERVER"), binary(t), script), "Enter")
-			p.waitFor(`^1/2 Knee hug \| `)
+			p.waitWithin(`^1/2 Knee hug \| `, 15*time.Second) // the sound server starts first
 			if how == "ctrl-z" {
 				p.keys("C-z")
 			} else {
@@ -43,6 +45,22 @@ func TestPlayJobControl(t *testing.T) {
 			p.keys("q")
 			p.waitFor(`^Stopped at step 2 of 2`)
 		})
+	}
+}
+
+// waitWithin waits as waitFor does, for up to d.
+func (p *tmuxPane) waitWithin(re string, d time.Duration) {
+	p.t.Helper()
+	rx := regexp.MustCompile(re)
+	for deadline := time.Now().Add(d); ; time.Sleep(50 * time.Millisecond) {
+		for _, l := range p.screen() {
+			if rx.MatchString(l) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("no line matches %q within %v; the screen:\n%s", re, d, strings.Join(p.screen(), "\n"))
+		}
 	}
 }
 
