@@ -9,12 +9,15 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/internal/safefile"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -27,13 +30,16 @@ func exportCommand() *cli.Command {
 		Description: "Renders the whole session, exactly as play would sound, into one file for a\n" +
 			"phone or any player. The format comes from the file's extension or --format.\n" +
 			"Each named step becomes a chapter. The file appears whole or not at all: an\n" +
-			"existing file is kept unless --force, and an error or Ctrl-C leaves nothing.\n\n" +
+			"existing file is kept unless --force, and an error, Ctrl-C or a closed\n" +
+			"terminal leaves nothing.\n\n" +
 			"Examples:\n" +
 			"   floorcoach export lower-back -o back.mp3\n" +
 			"   floorcoach export lower-back -o back.flac --level gentle\n" +
 			"   floorcoach export lower-back -o back.mp3 --captions   # also writes back.vtt\n" +
 			"   floorcoach export my-routine.yaml -o mine.mp3 --voice ~/voices/anna\n" +
-			"   floorcoach export demo -o - | ffplay -                 # WAV to standard output",
+			"   floorcoach export demo -o - | ffplay -                 # WAV to standard output\n\n" +
+			"With --force an existing file is replaced only if it is a regular file (a\n" +
+			"device or a pipe is refused), keeping its permissions and its other names.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true,
 				Usage: "the `FILE` to write (.wav, .mp3 or .flac); - writes to standard output"},
@@ -41,7 +47,7 @@ func exportCommand() *cli.Command {
 				Usage: "`FORMAT`: wav, mp3 or flac (default: from the file's extension; wav for -)"},
 			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.IntFlag{Name: "bitrate", Aliases: []string{"b"}, Value: encode.DefaultBitrate,
-				Usage: "MP3 bitrate in `KBPS` (e.g. 64, 96, 128, 192, 320)"},
+				Usage: "MP3 bitrate in `KBPS`: 32 to 320, e.g. 64, 96, 128, 192 (MP3 only)"},
 			&cli.BoolFlag{Name: "captions", Usage: "also write the spoken lines as WebVTT captions beside the file (FILE.vtt)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite FILE if it exists"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
@@ -56,12 +62,18 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if b := c.Int("bitrate"); c.IsSet("bitrate") && !slices.Contains(encode.MP3Bitrates(), b) {
+		return usagef("export: --bitrate %d: want one of %s kbit/s", b, bitrates())
+	}
 	if out == "-" && c.Bool("captions") {
 		return usagef("export: --captions needs -o FILE: it writes the captions beside the file")
 	}
-	// Ctrl-C from here on, even while the clips load, ends the export
-	// with nothing written and says so.
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	if out != "-" && c.Bool("captions") && sameFile(out, captionsPath(out)) {
+		return usagef("export: -o %s and its captions would be the same file (name it .wav, .mp3 or .flac)", out)
+	}
+	// Ctrl-C or a closed terminal from here on, even while the clips load,
+	// ends the export with nothing written and says so.
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	p, err := loadPlan(c)
 	if err != nil {
@@ -71,23 +83,90 @@ func runExport(c *cli.Context) error {
 	if err := p.preload(); err != nil {
 		return err
 	}
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
 	if out == "-" {
 		return encodeTo(ctx, c, p, format, c.App.Writer)
 	}
-	if err := writeFile(out, c.Bool("force"), func(w io.Writer) error {
-		return encodeTo(ctx, c, p, format, w)
-	}); err != nil {
+	if err := writeFiles(ctx, c, p, format, out); err != nil {
 		return err
 	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", termtext.Line(out), player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
+	}
+	return nil
+}
+
+// bitrates lists the MP3 bitrates: "32, 40, … 320".
+func bitrates() string {
+	var s []string
+	for _, b := range encode.MP3Bitrates() {
+		s = append(s, strconv.Itoa(b))
+	}
+	return strings.Join(s, ", ")
+}
+
+// errInterrupted is the error of an export stopped by a signal.
+var errInterrupted = errors.New("export: interrupted; nothing was written")
+
+// writeFiles writes the audio file out and, with --captions, its captions:
+// both targets are checked before either is written, and both appear, or
+// neither.
+func writeFiles(ctx context.Context, c *cli.Context, p *plan, format encode.Format, out string) error {
+	force := c.Bool("force")
+	files := []*safefile.File{}
+	defer func() {
+		for _, f := range files {
+			f.Abort()
+		}
+	}()
+	targets := []string{out}
 	if c.Bool("captions") {
-		if err := writeFile(captionsPath(out), c.Bool("force"), p.timeline.WriteVTT); err != nil {
+		targets = append(targets, captionsPath(out))
+	}
+	for _, target := range targets {
+		f, err := safefile.Create(target, force)
+		if err != nil {
+			return err
+		}
+		files = append(files, f)
+	}
+	if err := encodeTo(ctx, c, p, format, files[0]); err != nil {
+		return targetError(files[0], out, err)
+	}
+	if len(files) > 1 {
+		if err := p.timeline.WriteVTT(files[1]); err != nil {
+			return targetError(files[1], targets[1], err)
+		}
+	}
+	for _, f := range files {
+		if err := f.Commit(); err != nil {
 			return err
 		}
 	}
-	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s, %d chapters)\n", out, player.Minutes(p.timeline.Length), len(p.timeline.Chapters()))
-	}
 	return nil
+}
+
+// targetError names the target, not the temporary file, in an error
+// writing f.
+func targetError(f *safefile.File, target string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == f.Name() {
+		return fmt.Errorf("%s: %w", target, pe.Err)
+	}
+	return err
+}
+
+// sameFile reports whether two paths name the same file: the same name,
+// or one file already.
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ia, erra := os.Stat(a)
+	ib, errb := os.Stat(b)
+	return erra == nil && errb == nil && os.SameFile(ia, ib)
 }
 
 // exportFormat picks the format from --format, else from the file's name.
@@ -108,23 +187,6 @@ func exportFormat(c *cli.Context, out string) (encode.Format, error) {
 	return f, nil
 }
 
-// writeFile writes path whole or not at all.
-func writeFile(path string, force bool, write func(io.Writer) error) error {
-	f, err := safefile.Create(path, force)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if err := write(f); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) && pe.Path == f.Name() { // name the target, not the temporary file
-			return fmt.Errorf("%s: %w", path, pe.Err)
-		}
-		return err
-	}
-	return f.Commit()
-}
-
 // encodeTo renders the plan and encodes it to w, with progress on a
 // terminal, stopping cleanly when ctx is cancelled.
 func encodeTo(ctx context.Context, c *cli.Context, p *plan, f encode.Format, w io.Writer) error {
@@ -139,7 +201,7 @@ func encodeTo(ctx context.Context, c *cli.Context, p *plan, f encode.Format, w i
 	err = encode.Write(w, f, src, meta, encode.Options{Bitrate: c.Int("bitrate"), Progress: bar.set})
 	bar.finish(err == nil)
 	if ctx.Err() != nil {
-		return fmt.Errorf("export: interrupted; nothing was written")
+		return errInterrupted
 	}
 	return err
 }
