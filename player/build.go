@@ -1,6 +1,7 @@
 package player
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -12,7 +13,11 @@ import (
 // Voice tells the timeline how long each spoken line lasts.
 // *pack.Voice implements it.
 type Voice interface {
-	Length(text string) (frames int64, ok bool)
+	// Probe returns the length in frames of the line's clip, or an error:
+	// one wrapping pack.ErrNoClip when the voice has no clip for the line
+	// (the line is then estimated, and listed in Timeline.Missing), else
+	// the reason its clip cannot be used, which fails Build.
+	Probe(text string) (frames int64, err error)
 }
 
 // Options changes how a session is laid out.
@@ -21,7 +26,12 @@ type Options struct {
 }
 
 // MaxLength is the longest session a timeline may hold.
-const MaxLength = 6 * time.Hour
+const MaxLength = scripts.MaxSession
+
+// MaxSpeech is how long the clips of the distinct lines of a session may
+// last in all. Each is held in memory, decoded, while the session plays
+// or is exported: 20 minutes are 212 MB.
+const MaxSpeech = 20 * time.Minute
 
 // Pauses between cues, in frames.
 var (
@@ -43,6 +53,9 @@ var (
 // dropped), each side gets the full hold, each rep is counted exactly once,
 // and cues leave a person room.
 func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
+	if err := s.CheckLimits(); err != nil {
+		return nil, err
+	}
 	level := opts.Level
 	if level == "" {
 		level = s.Level
@@ -50,15 +63,21 @@ func Build(s *scripts.Session, v Voice, opts Options) (*Timeline, error) {
 	if level == "" {
 		level = scripts.Standard
 	}
-	b := &builder{voice: v, level: level, missing: map[string]bool{}}
+	b := &builder{voice: v, level: level, missing: map[string]bool{}, clips: map[string]int64{}}
 	b.tl = &Timeline{Title: s.Title, About: s.About, Warning: s.Warning, Closing: s.Closing,
 		Level: level, SampleRate: audio.SampleRate}
-	b.session(s)
-	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
-	if b.tl.Length > audio.Frames(MaxLength) {
-		return nil, fmt.Errorf("%s: the session lasts %s at level %s, over the limit of %s",
-			s.File, audio.Duration(b.tl.Length).Round(time.Second), level, MaxLength)
+	if err := b.session(s); err != nil {
+		return nil, err
 	}
+	if len(b.broken) > 0 {
+		return nil, errors.Join(b.broken...)
+	}
+	if n := b.speech(); n > audio.Frames(MaxSpeech) {
+		return nil, fmt.Errorf("%s: the voice's clips of the lines the session speaks last %s in all, over the limit of %s "+
+			"(each is held in memory while it plays; use shorter clips or fewer lines)",
+			s.File, audio.Duration(n).Round(time.Second), MaxSpeech)
+	}
+	sort.SliceStable(b.tl.Events, func(i, j int) bool { return b.tl.Events[i].At < b.tl.Events[j].At })
 	return b.tl, nil
 }
 
@@ -68,16 +87,18 @@ type builder struct {
 	voice      Voice
 	level      scripts.Level
 	missing    map[string]bool
-	t          int64 // the cursor: where the next sequential cue goes
-	speechFree int64 // the earliest frame the next spoken line may start
-	step       int   // the index of the span being laid out; 0 outside steps
-	restEnd    int64 // where the rest after the step being laid out ends; 0 when it has none
+	clips      map[string]int64 // the frames of each line's clip, by text
+	broken     []error          // why each clip that cannot be used cannot, once per line
+	t          int64            // the cursor: where the next sequential cue goes
+	speechFree int64            // the earliest frame the next spoken line may start
+	step       int              // the index of the span being laid out; 0 outside steps
+	restEnd    int64            // where the rest after the step being laid out ends; 0 when it has none
 	side       string
 	round      int
 	rep        int
 }
 
-func (b *builder) session(s *scripts.Session) {
+func (b *builder) session(s *scripts.Session) error {
 	b.t = leadIn
 	b.sayNow(s.Title)
 	for _, line := range s.Warning {
@@ -92,6 +113,9 @@ func (b *builder) session(s *scripts.Session) {
 			b.rest(r, next)
 		}
 		b.close()
+		if b.t > audio.Frames(MaxLength) || len(b.tl.Events)+len(b.tl.Steps) > scripts.MaxCues {
+			return b.tooLong(s, it)
+		}
 	}
 	b.step, b.side, b.round, b.rep = 0, "", 0, 0
 	closing := s.Closing
@@ -103,6 +127,29 @@ func (b *builder) session(s *scripts.Session) {
 	}
 	chime := b.tone(Chime, b.t)
 	b.tl.Length = chime.End() + tail
+	if b.tl.Length > audio.Frames(MaxLength) && len(items) > 0 {
+		return b.tooLong(s, items[len(items)-1])
+	}
+	return nil
+}
+
+// tooLong is the error of a session that passes MaxLength, or MaxCues,
+// while item is laid out: the script's times and counts fit, but not with
+// its lines spoken. It points at the top-level step, the group that
+// multiplies.
+func (b *builder) tooLong(s *scripts.Session, it item) error {
+	top := s.Steps[it.top-1]
+	where := "during this step"
+	if it.topRound > 0 {
+		where = fmt.Sprintf("during this step, in round %d", it.topRound)
+	}
+	limit := fmt.Sprintf("%dh", int(MaxLength.Hours()))
+	if b.t <= audio.Frames(MaxLength) {
+		limit = fmt.Sprintf("%d cues", scripts.MaxCues)
+	}
+	return scripts.Errorf(s.File, top.Pos, scripts.ErrLimit,
+		"the session passes the limit of %s at level %s %s, once its lines are spoken "+
+			"(use fewer rounds, shorter holds or fewer lines, or split the session)", limit, b.level, where)
 }
 
 // item lays out one performed step.

@@ -151,4 +151,4 @@ func TestRulesTool(t *testing.T) {
 // fixedVoice speaks every line in the same time, to test scheduling.
 type fixedVoice time.Duration
 
-func (f fixedVoice) Length(string) (int64, bool) { return audio.Frames(time.Duration(f)), true }
+func (f fixedVoice) Probe(string) (int64, error) { return audio.Frames(time.Duration(f)), nil }

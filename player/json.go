@@ -3,7 +3,11 @@ package player
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf8"
+
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // The JSON form of a timeline: times in seconds from the session start,
@@ -56,8 +60,29 @@ func (t *Timeline) WriteJSON(w io.Writer) error {
 		line(&buf, i, jsonEvent{sec(e.At), sec(e.Dur), e.Kind, e.Text, e.Step, e.Side, e.Round, e.Rep})
 	}
 	buf.WriteString("]}\n")
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(jsonSafe(buf.Bytes()))
 	return err
+}
+
+// jsonSafe escapes, as \uXXXX, the characters encoding/json leaves as
+// they are that a terminal would act on (C1 controls such as U+009B,
+// DEL, bidirectional overrides): the JSON means the same, and printing
+// it is safe. They can only be inside strings; the newlines between
+// elements stay.
+func jsonSafe(b []byte) []byte {
+	unsafe := func(r rune) bool { return r != '\n' && termtext.Unsafe(r) }
+	if !bytes.ContainsFunc(b, unsafe) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for _, r := range string(b) {
+		if unsafe(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // line appends one element of a JSON list on a line of its own.

@@ -1,9 +1,12 @@
 package player
 
 import (
+	"errors"
+	"slices"
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 )
 
 // estimate is the length given to a line the voice has no clip for: about
@@ -15,14 +18,32 @@ func estimate(text string) int64 {
 
 // length returns how long a spoken line lasts in the voice.
 func (b *builder) length(text string) int64 {
-	if n, ok := b.voice.Length(text); ok && n > 0 {
+	n, err := b.voice.Probe(text)
+	switch {
+	case err == nil && n > 0:
+		b.clips[text] = n
 		return n
+	case err != nil && !errors.Is(err, pack.ErrNoClip):
+		same := func(e error) bool { return e.Error() == err.Error() } // two lines, one clip
+		if !slices.ContainsFunc(b.broken, same) {
+			b.broken = append(b.broken, err)
+		}
+		return estimate(text)
 	}
 	if !b.missing[text] {
 		b.missing[text] = true
 		b.tl.Missing = append(b.tl.Missing, text)
 	}
 	return estimate(text)
+}
+
+// speech returns how long the clips of the lines spoken last in all.
+func (b *builder) speech() int64 {
+	var sum int64
+	for _, n := range b.clips {
+		sum += n
+	}
+	return sum
 }
 
 // emit adds an event of the current step, side, round and rep.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
@@ -171,23 +172,15 @@ func TestMissingClipsAreListed(t *testing.T) {
 	}
 }
 
-// A session over six hours is refused.
-func TestSixHourLimit(t *testing.T) {
-	hold := &scripts.Step{Kind: scripts.KindHold, Name: "Long", Hold: scripts.Duration{Lo: time.Hour, Hi: time.Hour}}
-	s := &scripts.Session{File: "long.yaml", Title: "Long", Steps: []*scripts.Step{
-		{Kind: scripts.KindRepeat, Repeat: 7, Steps: []*scripts.Step{hold}}}}
-	_, err := Build(s, fixedVoice(time.Second), Options{})
-	if err == nil || !strings.Contains(err.Error(), "over the limit of 6h0m0s") {
-		t.Fatalf("err = %v, want the six-hour limit", err)
-	}
-}
-
 // mapVoice has clips for the lines it lists (normalized to lower case).
 type mapVoice map[string]time.Duration
 
-func (m mapVoice) Length(text string) (int64, bool) {
+func (m mapVoice) Probe(text string) (int64, error) {
 	d, ok := m[strings.ToLower(text)]
-	return audio.Frames(d), ok
+	if !ok {
+		return 0, pack.ErrNoClip
+	}
+	return audio.Frames(d), nil
 }
 
 func mustDuration(t *testing.T, s string) time.Duration {

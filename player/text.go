@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // Clock formats a frame count as m:ss.s, or h:mm:ss.s past an hour.
@@ -35,15 +36,15 @@ func Minutes(frames int64) string {
 // ticks is set.
 func (t *Timeline) WriteText(w io.Writer, ticks bool) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s (%s level, %s)\n", t.Title, t.Level, Minutes(t.Length))
+	fmt.Fprintf(tw, "%s (%s level, %s)\n", termtext.Line(t.Title), t.Level, Minutes(t.Length))
 	if t.About != "" {
-		fmt.Fprintln(tw, wrap(t.About, 78, ""))
+		fmt.Fprintln(tw, wrap(termtext.Line(t.About), 78, ""))
 	}
 	for i, w := range t.Warning {
 		if i == 0 {
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintln(tw, "Warning: "+wrap(w, 69, "         "))
+		fmt.Fprintln(tw, "Warning: "+wrap(termtext.Line(w), 69, "         "))
 	}
 	fmt.Fprintln(tw)
 	step := -1
@@ -66,7 +67,7 @@ func (t *Timeline) WriteText(w io.Writer, ticks bool) error {
 // heading introduces a step: its number (the one play --from takes), name
 // and round, and its span.
 func (t *Timeline) heading(s Span) string {
-	return fmt.Sprintf("%s   %s – %s (%s)", s.Title(), Clock(s.Start), Clock(s.End), Minutes(s.End-s.Start))
+	return fmt.Sprintf("%s   %s – %s (%s)", termtext.Line(s.Title()), Clock(s.Start), Clock(s.End), Minutes(s.End-s.Start))
 }
 
 // writeCue writes the cue at event i and returns how many more events its
@@ -94,7 +95,7 @@ func (t *Timeline) writeCue(w io.Writer, i int, ticks bool) int {
 	if e.Side != "" {
 		side = e.Side
 	}
-	fmt.Fprintf(w, "   %s\t%s\t%s\t%s\n", Clock(e.At), what, side, text)
+	fmt.Fprintf(w, "   %s\t%s\t%s\t%s\n", Clock(e.At), what, side, termtext.Line(text))
 	return skip
 }
 
@@ -146,7 +147,7 @@ func (t *Timeline) writeTotals(w io.Writer) {
 	if len(t.Closing) > 0 {
 		fmt.Fprintln(w, "\nAt the end:")
 		for _, l := range t.Closing {
-			fmt.Fprintln(w, "  - "+wrap(l, 74, "    "))
+			fmt.Fprintln(w, "  - "+wrap(termtext.Line(l), 74, "    "))
 		}
 	}
 }

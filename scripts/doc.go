@@ -92,10 +92,17 @@
 // Parse keeps ranges as written (see Duration.At and Count.At).
 //
 // Limits: a script is at most 1 MiB; any one duration at most 1h; reps at
-// most 500; repeat 1 to 100; groups nest at most 4 levels; the whole
-// session, at the full level, at most 6h. YAML anchors and aliases are
-// refused. A zero hold, reps or tempo phase is an error; rest: 0s,
-// ready: 0s and switch: 0s mean none.
+// most 500; repeat 1 to 100; groups nest at most 4 levels. The whole
+// session, at the full level, lasts at most 6h and has at most 200000 cues
+// (MaxCues: every spoken line, pip, tone, tick, phase and count is one,
+// and so is each step as performed, each round again); past either, the
+// error points at the step or repeat group that multiplies, before
+// anything is laid out. Once its lines are spoken a session must still end
+// within 6h at the level played; player.Build refuses it, at the top-level
+// step where it passes. Text may hold no control characters (a YAML escape
+// such as "\e" or "\x9b"). YAML anchors and aliases are refused. A zero
+// hold, reps or tempo phase is an error; rest: 0s, ready: 0s and switch: 0s
+// mean none.
 //
 // # Errors
 //

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -29,14 +29,19 @@ func Parse(file string, data []byte) (*Session, error) {
 }
 
 // ParseFile reads and parses the script at path, refusing a file over
-// MaxSize before reading it.
+// MaxSize before reading it, and anything but a regular file (a named
+// pipe, a device, a folder) without waiting on it.
 func ParseFile(path string) (*Session, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the file is named once, in front
+		}
+		return nil, &Error{File: path, Err: err}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > MaxSize {
+	if info, err := f.Stat(); err == nil && info.Size() > MaxSize {
 		return nil, tooLarge(path, info.Size())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
@@ -180,6 +185,7 @@ func (p *parser) session(root *yaml.Node) *Session {
 	if f, ok := fs.get("steps"); ok {
 		s.Steps = p.steps(f.val, s.Defaults, 1)
 		p.checkLength(f.key, s.Steps)
+		p.checkCues(f.key, s)
 	} else if fs.missing("steps") {
 		p.errorf(root, ErrMissing, "missing steps (want a list of steps, e.g. steps: [{hold: 30s}])")
 	}

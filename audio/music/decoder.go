@@ -136,3 +136,11 @@ func (b *bufSeeker) Seek(offset int64, whence int) (int64, error) {
 }
 
 func (b *bufSeeker) Close() error { return b.f.Close() }
+
+// recovered turns a panic in a decoder library into an error: a damaged
+// file must fail its decoding, not the program.
+func recovered(err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("the decoder failed: %v", p)
+	}
+}

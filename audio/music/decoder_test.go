@@ -2,6 +2,7 @@ package music
 
 import (
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,10 +124,22 @@ func TestBadTracks(t *testing.T) {
 		{writeWAV(t, dir, "fast.wav", wavSpec{rate: 384000, channels: 2, bits: 16}, 1.1, 440, 660, 0.5), "fast.wav: sample rate 384000 Hz; want 8000 to 192000 Hz"},
 		{filepath.Join(dir, "none.flac"), "none.flac: no such file or directory"},
 		{"testdata/README.md", "README.md: not a music file; use .mp3, .flac, .wav"},
+		{write(t, dir, "huge-tag.mp3", "ID3\x04\x00\x00\x7f\x7f\x7f\x7f"+strings.Repeat("x", 1000)), "huge-tag.mp3: not an MP3 file that can be read: ID3 tag of 268435465 bytes in a file of 1010"},
+		{write(t, dir, "noise.mp3", strings.Repeat("\xff\xfb\x90\x00garbage", 500)), "noise.mp3: not an MP3 file that can be read: frame 1 (byte 0)"},
+		{write(t, dir, "pictures.flac", "fLaC\x06\x00\x00\x10"+strings.Repeat("p", 16)+"\x86\xff\xff\xff"), "pictures.flac: not a FLAC file that can be read: more than 16 MB of metadata"},
 	} {
 		_, err := OpenTrack(tc.path)
 		if err == nil || !strings.HasPrefix(err.Error(), "music: ") || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error %v, want one line with %q", filepath.Base(tc.path), err, tc.want)
 		}
 	}
+}
+
+func write(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

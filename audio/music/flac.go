@@ -23,7 +23,8 @@ type flacDecoder struct {
 	indexed bool // the file has a seek table
 }
 
-func newFLAC(f *os.File) (*flacDecoder, error) {
+func newFLAC(f *os.File) (d *flacDecoder, err error) {
+	defer recovered(&err)
 	indexed, err := hasSeekTable(f)
 	if err != nil {
 		return nil, fmt.Errorf("not a FLAC file that can be read: %w", err)
@@ -43,30 +44,37 @@ func newFLAC(f *os.File) (*flacDecoder, error) {
 		length: int64(info.NSamples), indexed: indexed}, nil
 }
 
-// hasSeekTable reads the metadata block headers of a FLAC file and
-// reports whether one is a seek table, leaving the file at its start.
+// maxFLACMeta bounds the metadata before a FLAC file's audio, which
+// mewkiz/flac reads into memory: pictures of the album, mostly.
+const maxFLACMeta = 16 << 20
+
+// hasSeekTable reads the metadata block headers of a FLAC file, refuses
+// more metadata than maxFLACMeta, and reports whether a block is a seek
+// table, leaving the file at its start.
 func hasSeekTable(f *os.File) (bool, error) {
 	defer f.Seek(0, io.SeekStart)
 	var head [4]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil || string(head[:]) != "fLaC" {
 		return false, errors.New("no fLaC signature")
 	}
+	seekTable, total := false, int64(0)
 	for range 1024 { // a FLAC file has a few blocks; a thousand is garbage
 		if _, err := io.ReadFull(f, head[:]); err != nil {
-			return false, err
+			return false, errors.New("cut off in its metadata")
 		}
-		if head[0]&0x7f == 3 {
-			return true, nil
+		seekTable = seekTable || head[0]&0x7f == 3
+		size := int64(head[1])<<16 | int64(head[2])<<8 | int64(head[3])
+		if total += size; total > maxFLACMeta {
+			return false, fmt.Errorf("more than %d MB of metadata (pictures?) before the sound", maxFLACMeta>>20)
 		}
 		if head[0]&0x80 != 0 { // the last block
-			return false, nil
+			return seekTable, nil
 		}
-		size := int64(head[1])<<16 | int64(head[2])<<8 | int64(head[3])
 		if _, err := f.Seek(size, io.SeekCurrent); err != nil {
 			return false, err
 		}
 	}
-	return false, errors.New("too many metadata blocks")
+	return false, errors.New("more than 1024 metadata blocks")
 }
 
 // Seekable reports whether the file can be sought without decoding it
@@ -79,7 +87,8 @@ func (d *flacDecoder) Channels() int { return int(d.s.Info.NChannels) }
 func (d *flacDecoder) Len() int64    { return d.length }
 func (d *flacDecoder) Close() error  { return d.f.Close() }
 
-func (d *flacDecoder) Read(l, r []float32) (int, error) {
+func (d *flacDecoder) Read(l, r []float32) (n int, err error) {
+	defer recovered(&err)
 	if d.ended {
 		return 0, io.EOF
 	}
@@ -98,7 +107,7 @@ func (d *flacDecoder) Read(l, r []float32) (int, error) {
 	}
 	left := d.frame.Subframes[0].Samples[d.at:]
 	right := d.frame.Subframes[len(d.frame.Subframes)-1].Samples[d.at:]
-	n := min(len(l), len(left), len(right))
+	n = min(len(l), len(left), len(right))
 	for i := range n {
 		l[i] = float32(left[i]) * d.scale
 		r[i] = float32(right[i]) * d.scale
@@ -108,7 +117,8 @@ func (d *flacDecoder) Read(l, r []float32) (int, error) {
 	return n, nil
 }
 
-func (d *flacDecoder) SeekFrame(frame int64) error {
+func (d *flacDecoder) SeekFrame(frame int64) (err error) {
+	defer recovered(&err)
 	if !d.indexed && frame >= d.pos && !d.ended { // ahead, in a file with no seek table: decode up to it
 		return d.skip(frame - d.pos)
 	}

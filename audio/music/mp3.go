@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/floorcoach/floorcoach/audio/decode"
 	"github.com/hajimehoshi/go-mp3"
 )
 
@@ -26,6 +27,19 @@ type mp3Decoder struct {
 }
 
 func newMP3(f *os.File) (*mp3Decoder, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	// go-mp3 trusts its input: an ID3 tag's size is allocated as it
+	// stands, damaged frames decode as noise, and some crash it. The
+	// checks the clips get, a frame at a time: a file read once more.
+	if _, _, err := decode.CheckMP3(f, info.Size()); err != nil {
+		return nil, fmt.Errorf("not an MP3 file that can be read: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
 	src := newBufSeeker(f)
 	d, err := mp3.NewDecoder(src)
 	if err != nil {
@@ -43,7 +57,8 @@ func (m *mp3Decoder) Len() int64     { return m.d.Length() / 4 }
 func (m *mp3Decoder) Close() error   { return m.src.Close() }
 func (m *mp3Decoder) Seekable() bool { return true } // go-mp3 indexes the frames
 
-func (m *mp3Decoder) Read(l, r []float32) (int, error) {
+func (m *mp3Decoder) Read(l, r []float32) (n int, err error) {
+	defer recovered(&err)
 	need := 4 * len(l)
 	if cap(m.buf) < need {
 		m.buf = make([]byte, need)
@@ -60,7 +75,7 @@ func (m *mp3Decoder) Read(l, r []float32) (int, error) {
 			return 0, err
 		}
 	}
-	n := got / 4
+	n = got / 4
 	for i := range n {
 		l[i] = float32(int16(binary.LittleEndian.Uint16(b[4*i:]))) / 32768
 		r[i] = float32(int16(binary.LittleEndian.Uint16(b[4*i+2:]))) / 32768
@@ -68,11 +83,12 @@ func (m *mp3Decoder) Read(l, r []float32) (int, error) {
 	return n, nil
 }
 
-func (m *mp3Decoder) SeekFrame(frame int64) error {
+func (m *mp3Decoder) SeekFrame(frame int64) (err error) {
+	defer recovered(&err)
 	start := max(0, frame-mp3Preroll)
 	if _, err := m.d.Seek(4*start, io.SeekStart); err != nil {
 		return err
 	}
-	_, err := io.CopyN(io.Discard, m.d, 4*(frame-start))
+	_, err = io.CopyN(io.Discard, m.d, 4*(frame-start))
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -81,18 +82,18 @@ func newClipCache() *clipCache {
 var decoderVersions = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "unknown"
+		return "unknown " + decode.WAVVersion
 	}
 	var b strings.Builder
 	for _, m := range info.Deps {
-		if m.Path == "github.com/hajimehoshi/go-mp3" || m.Path == "github.com/gopxl/beep/v2" {
+		if m.Path == "github.com/hajimehoshi/go-mp3" {
 			if m.Replace != nil {
 				m = m.Replace
 			}
 			fmt.Fprintf(&b, "%s@%s %s ", m.Path, m.Version, m.Sum)
 		}
 	}
-	return b.String()
+	return b.String() + decode.WAVVersion
 })
 
 // key returns the name of the entry for a clip file's bytes of a format
@@ -113,7 +114,10 @@ func (c *clipCache) load(key string, frames int64) []float32 {
 	if c == nil {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(c.dir, key))
+	f, err := safefile.OpenRegular(filepath.Join(c.dir, key))
+	if errors.Is(err, safefile.ErrNotRegular) {
+		os.Remove(filepath.Join(c.dir, key)) // a pipe or such in the cache: make room for the entry
+	}
 	if err != nil {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/internal/userdir"
 )
 
@@ -61,7 +62,7 @@ func UserNames() []string {
 	if err != nil {
 		return nil
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, _ := safefile.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
 		if _, err := os.Stat(filepath.Join(dir, e.Name(), "voice.yaml")); err == nil && IsName(e.Name()) {

@@ -213,7 +213,9 @@ func TestLoadVoiceErrors(t *testing.T) {
 		{"wrong type", "clips: [a.wav]\n", `audio: p/voice.yaml: yaml: unmarshal errors:`},
 		{"extends unknown", "extends: anna\n", `audio: p/voice.yaml: extends "anna": you have no voice pack "anna"`},
 		{"extends absolute", "extends: /p\n", `extends "/p": name one of your packs, or a folder relative to this pack's`},
-		{"extends outside", "extends: ../../q\n", `extends "../../q": the folder is outside the file system`},
+		{"extends outside", "extends: ../../q\n", `extends "../../q": a folder may be this pack's sibling (../anna) or inside it, no further out`},
+		{"extends outside, by the back", "extends: sub/../../../q\n", `extends "sub/../../../q": a folder may be this pack's sibling`},
+		{"extends outside, alone", "extends: ..\n", `extends "..": a folder may be this pack's sibling`},
 		{"extends itself", "extends: ./\n", `extends "./": a cycle: p → p`},
 		{"empty", "", `audio: p/voice.yaml: empty file`},
 	}

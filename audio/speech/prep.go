@@ -32,17 +32,23 @@ const (
 
 // Read decodes a recorded or synthesized line, the bytes of a WAV or
 // MP3 file (name says which, by its extension, and names it in errors),
-// to mono samples at the file's own rate.
+// to mono samples at the file's own rate, or at the rate Prepare would
+// resample it to when it is outside 8–48 kHz: a 192 kHz file never
+// decodes to four times the samples it will keep.
 func Read(data []byte, name string) (samples []float32, rate int, err error) {
 	f, err := decode.Open(data, name)
 	if err != nil {
 		return nil, 0, err
 	}
-	x, err := f.Samples()
+	rate = f.Rate()
+	if rate < prepMinRate || rate > prepMaxRate {
+		rate = Rate
+	}
+	x, err := f.Decode(rate)
 	if err != nil {
 		return nil, 0, fmt.Errorf("audio: decode clip %q: %w", name, err)
 	}
-	return x, f.Rate(), nil
+	return x, rate, nil
 }
 
 // Prepare readies a line for a voice pack, as the default pack's

@@ -99,8 +99,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	msg := strings.TrimSpace(err.Error())
-	if msg != "" {
-		fmt.Fprintln(stderr, "floorcoach: "+strings.ReplaceAll(msg, "\n", "\nfloorcoach: "))
+	for _, line := range errorLines(err) {
+		fmt.Fprintln(stderr, "floorcoach: "+line)
 	}
 	var ue usageError
 	if errors.As(err, &ue) || strings.HasPrefix(msg, "Required flag") {

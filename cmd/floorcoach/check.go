@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -17,8 +17,10 @@ func checkCommand() *cli.Command {
 		ArgsUsage: "FILE...",
 		Description: "Reads each script and reports every mistake as FILE:LINE:COL: what is\n" +
 			"wrong and what would be valid. Prints 'ok' with the duration for a good\n" +
-			"script, and how many of its lines the voice has no clip for. Exits 1 if any\n" +
-			"script has a mistake, or with --strict, a line without a clip.\n\n" +
+			"script, and how many of its lines the voice has no clip for. With --voice,\n" +
+			"also decodes every clip of the pack the script uses, and names each one\n" +
+			"that is damaged. Exits 1 if any script has a mistake or a damaged clip,\n" +
+			"or with --strict, a line without a clip.\n\n" +
 			"Examples:\n   floorcoach check my-routine.yaml routines/*.yaml\n" +
 			"   floorcoach check my-routine.yaml --voice anna --strict",
 		Flags:  []cli.Flag{voiceFlag(), strictFlag()},
@@ -38,13 +40,8 @@ func runCheck(c *cli.Context) error {
 	for _, file := range c.Args().Slice() {
 		if err := checkOne(c, v, file); err != nil {
 			bad++
-			var list scripts.ErrorList
-			if !errors.As(err, &list) {
-				fmt.Fprintln(c.App.ErrWriter, err)
-				continue
-			}
-			for _, e := range list {
-				fmt.Fprintln(c.App.ErrWriter, e)
+			for _, line := range errorLines(err) {
+				fmt.Fprintln(c.App.ErrWriter, line)
 			}
 		}
 	}
@@ -54,22 +51,42 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
+// decodeAll decodes, through the cache, every clip the session speaks at
+// any level in voice v, and returns an error naming each one that cannot
+// be decoded.
+func decodeAll(s *scripts.Session, v *pack.Voice) error {
+	needs, err := sessionLines(s, anyLength{}, scripts.Levels)
+	if err != nil {
+		return err
+	}
+	lines := make([]string, len(needs))
+	for i, n := range needs {
+		lines[i] = n.text
+	}
+	return v.Preload(lines)
+}
+
 func checkOne(c *cli.Context, v *pack.Voice, file string) error {
 	s, err := scripts.ParseFile(file)
 	if err != nil {
 		return err
+	}
+	if c.IsSet("voice") {
+		if err := decodeAll(s, v); err != nil {
+			return err
+		}
 	}
 	tl, err := player.Build(s, v, player.Options{})
 	if err != nil {
 		return err
 	}
 	if c.Bool("strict") && len(tl.Missing) > 0 {
-		return fmt.Errorf("%s: %w", file, strictError(v, tl.Missing, file))
+		return strictError(v, tl.Missing, file, termtext.Line(file)+": ")
 	}
 	note := ""
 	if n := len(tl.Missing); n > 0 {
-		note = fmt.Sprintf(" (%d lines have no clip in voice %q: 'floorcoach clips missing %s')", n, v.Name, file)
+		note = fmt.Sprintf(" (%d lines have no clip in voice %q: 'floorcoach clips missing %s')", n, v.Name, termtext.Line(file))
 	}
-	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level%s\n", file, s.Title, player.Minutes(tl.Length), tl.Level, note)
+	fmt.Fprintf(c.App.Writer, "ok  %s: %s, %s at %s level%s\n", termtext.Line(file), termtext.Line(s.Title), player.Minutes(tl.Length), tl.Level, note)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
@@ -67,11 +68,11 @@ func runClipsMissing(c *cli.Context) error {
 		return nil
 	}
 	for _, n := range missing {
-		fmt.Fprintf(c.App.Writer, "%q\n    needed by %s\n", n.text, n.where)
+		fmt.Fprintf(c.App.Writer, "%q\n    needed by %s\n", n.text, termtext.Line(n.where))
 	}
 	fmt.Fprintf(c.App.ErrWriter, "%d of %d lines have no clip in voice %q. Make them with any TTS, or record them:\n"+
 		"  floorcoach clips make %s --tts 'flite -voice slt -t {text} -o {out}'\n"+
-		"  floorcoach clips sheet %s\n", len(missing), len(cs.needs), cs.voice.Name, c.Args().First(), c.Args().First())
+		"  floorcoach clips sheet %s\n", len(missing), len(cs.needs), cs.voice.Name, termtext.Line(c.Args().First()), termtext.Line(c.Args().First()))
 	return nil
 }
 

@@ -2,14 +2,14 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/safefile"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
@@ -63,20 +63,20 @@ func runClipsAdd(c *cli.Context) error {
 		switch {
 		case i < 0:
 			bad++
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: matches no line of the sheet ('floorcoach clips sheet %s' names the files)\n", f, session)
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: matches no line of the sheet ('floorcoach clips sheet %s' names the files)\n", termtext.Line(f), termtext.Line(session))
 		case w.Has(cs.needs[i].text):
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: kept the clip the pack has for %q (remove its line from voice.yaml to replace it)\n", f, shorten(cs.needs[i].text, 50))
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s: kept the clip the pack has for %q (remove its line from voice.yaml to replace it)\n", termtext.Line(f), shorten(cs.needs[i].text, 50))
 		default:
 			if err := addRecording(w, filepath.Join(folder, f), cs.needs[i].text); err != nil {
 				bad++
-				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %v\n", err)
+				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s\n", errorLine(err))
 				continue
 			}
 			added++
 		}
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "added %d clips to %s\n", added, w.Dir)
+		fmt.Fprintf(c.App.ErrWriter, "added %d clips to %s\n", added, termtext.Line(w.Dir))
 	}
 	if bad > 0 {
 		return cli.Exit(fmt.Sprintf("%d of %d files could not be added", bad, len(files)), exitFail)
@@ -86,14 +86,14 @@ func runClipsAdd(c *cli.Context) error {
 
 // recordings lists the WAV and MP3 files of a folder, sorted.
 func recordings(folder string) ([]string, error) {
-	entries, err := os.ReadDir(folder)
+	entries, err := safefile.ReadDir(folder)
 	if err != nil {
 		return nil, err
 	}
 	var files []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if (ext == ".wav" || ext == ".mp3") && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+		if (ext == ".wav" || ext == ".mp3") && !strings.HasPrefix(e.Name(), ".") && !e.IsDir() {
 			files = append(files, e.Name())
 		}
 	}
@@ -106,17 +106,9 @@ func recordings(folder string) ([]string, error) {
 
 // addRecording readies a recorded file and adds it as the clip of a line.
 func addRecording(w *pack.Writer, path, text string) error {
-	f, err := os.Open(path)
+	data, err := safefile.ReadRegular(path, maxRecording)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxRecording+1))
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if len(data) > maxRecording {
-		return fmt.Errorf("%s: larger than %d MiB", path, maxRecording>>20)
 	}
 	x, rate, err := speech.Read(data, path)
 	if err != nil {

@@ -197,3 +197,21 @@ func (p pcm) span(from, to int64) []float64 {
 	}
 	return out
 }
+
+// espeak-ng streams its WAV to standard output with a header that declares
+// about 2 GB: read to its end, each line makes a clip, in both the form
+// that reads the line from a file and the one that reads standard input.
+func TestClipsMakeWithEspeak(t *testing.T) {
+	testenv.NeedTool(t, "espeak-ng")
+	script := clipsSetup(t)
+	for _, tts := range []string{"espeak-ng --stdout -f {textfile}", "espeak-ng --stdout"} {
+		dir := filepath.Join(t.TempDir(), "robot")
+		code, _, stderr := runApp(t, "clips", "make", script, "--tts", tts, "--into", dir, "-q")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tts, code, stderr)
+		}
+		if code, out, _ := runApp(t, "clips", "missing", script, "--voice", dir); code != 0 || !strings.HasPrefix(out, "all ") {
+			t.Errorf("%s: lines still missing:\n%s", tts, out)
+		}
+	}
+}

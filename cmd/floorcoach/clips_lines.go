@@ -21,7 +21,7 @@ type need struct {
 // clip would crowd out.
 type anyLength struct{}
 
-func (anyLength) Length(string) (int64, bool) { return 1, true }
+func (anyLength) Probe(string) (int64, error) { return 1, nil }
 
 // sessionLines returns every line the session speaks in voice v at the
 // levels, or could speak with other clips, each once, in the order first

@@ -28,27 +28,35 @@ func clipsMakeCommand() *cli.Command {
 		ArgsUsage: "SESSION",
 		Description: "Runs a text-to-speech command for every line SESSION speaks (at any level)\n" +
 			"that the pack has no clip for, several at once. In the command, {text} stands\n" +
-			"for the line and {out} for the WAV file to write; floorcoach quotes both, so\n" +
-			"leave them bare. Without {out}, the WAV is read from the command's standard\n" +
-			"output; without {text}, the line is given on its standard input.\n\n" +
+			"for the line, {textfile} for a file holding it, and {out} for the WAV file to\n" +
+			"write; floorcoach quotes them, so leave them bare. Without {out}, the WAV is\n" +
+			"read from the command's standard output (a streamed WAV is read to its end);\n" +
+			"without {text} or {textfile}, the line is given on its standard input.\n\n" +
+			"Which form is safe: {text} is one argument, but a program may still take a\n" +
+			"line that starts with - for an option (espeak-ng {text} would read\n" +
+			"\"-f/etc/hostname\" as -f). Put {text} only after an option that takes the\n" +
+			"next argument as it is, as flite's -t does; otherwise use {textfile} (with\n" +
+			"espeak-ng -f) or standard input (piper, espeak-ng without -f).\n\n" +
 			"Each clip is trimmed of the quiet at its ends and brought to the loudness of\n" +
 			"the built-in voice, then written as a WAV file into the pack, and its line into\n" +
 			"the pack's voice.yaml. Lines the pack already has are not made again, so run it\n" +
 			"again after editing the script. With --all, every line the session speaks is\n" +
 			"made into the pack itself, the coaching words (\"Get ready.\", \"Switch sides.\")\n" +
 			"and the numbers it counts included, so that the whole session speaks with one\n" +
-			"voice instead of borrowing lines from the pack it extends. A command that fails, hangs past --timeout\n" +
-			"(it is killed with all it started) or writes no WAV is reported with what it\n" +
-			"printed; the other lines are still made, and the exit status is 1.\n\n" +
+			"voice instead of borrowing lines from the pack it extends. A command that fails,\n" +
+			"hangs past --timeout, or writes more than 32 MiB to its output or to any file,\n" +
+			"is killed with every process it started, and reported with the last lines it\n" +
+			"printed (its other output is not kept); the other lines are still made, and the\n" +
+			"exit status is 1.\n\n" +
 			"Examples:\n" +
 			"   floorcoach clips make my-routine.yaml --tts 'flite -voice slt -t {text} -o {out}'\n" +
 			"   floorcoach clips make my-routine.yaml --all --tts 'flite -voice slt -t {text} -o {out}'\n" +
-			"   floorcoach clips make my-routine.yaml --tts 'espeak-ng --stdout {text}' --into ~/voices/robot\n" +
+			"   floorcoach clips make my-routine.yaml --tts 'espeak-ng --stdout -f {textfile}' --into ~/voices/robot\n" +
 			"   floorcoach clips make my-routine.yaml --tts 'piper -m en_US-amy-medium.onnx -f {out}'\n" +
 			"   floorcoach play my-routine.yaml --voice mine",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "tts", Required: true,
-				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} and {out}"},
+				Usage: "the text-to-speech `COMMAND`, run by the shell, with {text} or {textfile}, and {out}"},
 			intoFlag(),
 			&cli.StringFlag{Name: "voice", Usage: "the same as --into (`PACK`)"},
 			levelsFlag(), allLinesFlag(),
@@ -91,7 +99,7 @@ func runClipsMake(c *cli.Context) error {
 		return err
 	}
 	defer w.Close()
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	errs, err := makeClips(ctx, c, tts, w, todo)
 	if err != nil {
@@ -187,6 +195,7 @@ func makeClips(ctx context.Context, c *cli.Context, tts speech.TTS, w *pack.Writ
 		errs[i] = context.Canceled // until the line is made
 	}
 	p := newLineProgress(c, len(todo))
+	reapAll := speech.ReapSince()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(c.Int("jobs"), len(todo)) {
@@ -198,6 +207,7 @@ func makeClips(ctx context.Context, c *cli.Context, tts speech.TTS, w *pack.Writ
 		})
 	}
 	wg.Wait()
+	reapAll() // what commands left running, out of their reach (setsid, a cleared environment)
 	return errs, nil
 }
 

@@ -76,8 +76,9 @@ func TestClipsMakeHangsOrWritesNothing(t *testing.T) {
 	for _, tc := range []struct{ name, tts, want string }{
 		{"hangs", "echo thinking >&2; sleep 60; cp " + wav + " {out}", "the TTS command took longer than 1s: killed it; it printed:\n    thinking"},
 		{"nothing", ": {out}", "the TTS command wrote no WAV file"},
-		{"not a WAV", "echo hello > {out}", "the TTS command wrote no WAV file of sound: wav: missing RIFF"},
-		{"silence", "head -c 44 " + wav + " > {out}", "the TTS command's WAV file: no sound"},
+		{"not a WAV", "echo hello > {out}", "the TTS command wrote no WAV file of sound: not a WAV file (no RIFF WAVE header)"},
+		{"header only", "head -c 44 " + wav + " > {out}", "the TTS command wrote no WAV file of sound: no audio"},
+		{"silence", "{ head -c 44 " + wav + "; head -c 12800 /dev/zero; } > {out}", "the TTS command's WAV file: no sound"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pack := filepath.Join(t.TempDir(), "p")

@@ -12,6 +12,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
@@ -89,7 +90,7 @@ func runClipsRecord(c *cli.Context) (err error) {
 	if spkErr == nil {
 		r.spk = spk
 	} else {
-		r.note = "no sound output, so no tone before a take and no listening (" + oneLine(spkErr.Error()) + ")"
+		r.note = "no sound output, so no tone before a take and no listening (" + termtext.Line(spkErr.Error()) + ")"
 	}
 	return r.run(ctx)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/mic"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
@@ -274,5 +275,5 @@ func (r *recorder) wait(ctx context.Context, done <-chan error, take *mic.Take) 
 func (r *recorder) speakerFailed(err error) {
 	r.spk.Close()
 	r.spk = nil
-	r.scr.verdict("the sound output failed, so no more tones or listening: " + oneLine(err.Error()))
+	r.scr.verdict("the sound output failed, so no more tones or listening: " + termtext.Line(err.Error()))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/mic"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // recKey is what a key press asks of clips record.
@@ -124,7 +125,7 @@ func (s *recScreen) status(line string) {
 }
 
 func (s *recScreen) intro(cs *clipSet, dir, source string, auto bool, n int, note string) {
-	s.println(fmt.Sprintf("Recording %d lines of %q into %s, from the input %s.", n, printable(cs.session.Title), dir, printable(source)))
+	s.println(fmt.Sprintf("Recording %d lines of %q into %s, from the input %s.", n, termtext.Line(cs.session.Title), dir, termtext.Line(source)))
 	switch {
 	case auto:
 		s.println("Hands-free: after the tone, say the line; a second of quiet ends the take, which is kept. q stops.")
@@ -140,9 +141,9 @@ func (s *recScreen) intro(cs *clipSet, dir, source string, auto bool, n int, not
 // line shows the line to say and the one after it.
 func (s *recScreen) line(i int, todo []need) {
 	s.println("")
-	s.println(fmt.Sprintf("%d/%d  say:  %s", i+1, len(todo), printable(todo[i].text)))
+	s.println(fmt.Sprintf("%d/%d  say:  %s", i+1, len(todo), termtext.Line(todo[i].text)))
 	if i+1 < len(todo) {
-		s.println("      next: " + printable(todo[i+1].text))
+		s.println("      next: " + termtext.Line(todo[i+1].text))
 	} else {
 		s.println("      next: (the last line)")
 	}
@@ -240,7 +241,7 @@ func (s *recScreen) summary(kept, skipped, n int, dir string, flagged []string) 
 	if len(flagged) > 0 {
 		s.println(fmt.Sprintf("%d kept with a problem, to record again (remove their lines from voice.yaml first):", len(flagged)))
 		for _, f := range flagged {
-			s.println("  " + printable(f))
+			s.println("  " + termtext.Line(f))
 		}
 	}
 	if left := n - kept; left > 0 {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -42,7 +43,7 @@ func (p *lineProgress) done(text string, ok bool) {
 	if !ok {
 		mark = " (failed)"
 	}
-	fmt.Fprintf(p.out, "[%d/%d] %s%s\n", p.count, p.total, shorten(text, 60), mark)
+	fmt.Fprintf(p.out, "[%d/%d] %s%s\n", p.count, p.total, termtext.Line(shorten(text, 60)), mark)
 }
 
 // shorten cuts text to n characters, marking the cut with "…".
@@ -70,20 +71,20 @@ func report(c *cli.Context, dir string, todo []need, errs []error, interrupted b
 			msg := failureText(err)
 			if seen[msg] == 0 {
 				order = append(order, msg)
-				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %q: %s\n", shorten(todo[i].text, 60), msg)
+				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %q: %s\n", shorten(todo[i].text, 60), termtext.Text(msg))
 			}
 			seen[msg]++
 		}
 	}
 	for _, msg := range order {
 		if n := seen[msg]; n > 1 {
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: and %d more lines failed the same way: %s\n", n-1, firstOf(msg))
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: and %d more lines failed the same way: %s\n", n-1, termtext.Line(firstOf(msg)))
 		}
 	}
 	if made > 0 && !c.Bool("quiet") {
 		ref, _ := packRef(c)
 		fmt.Fprintf(c.App.ErrWriter, "made %d clips into %s; to hear them: floorcoach play %s --voice %s\n",
-			made, dir, c.Args().First(), ref)
+			made, termtext.Line(dir), termtext.Line(c.Args().First()), termtext.Line(ref))
 	}
 	switch {
 	case interrupted:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
@@ -52,17 +53,17 @@ func writeSheet(c *cli.Context, cs *clipSet, session, into string) {
 	var rows []string
 	for i, n := range cs.needs {
 		if c.Bool("all") || !cs.voice.Has(n.text) {
-			rows = append(rows, fmt.Sprintf("%3d. %s\n     file: %s.wav\n", i+1, n.text, names[i]))
+			rows = append(rows, fmt.Sprintf("%3d. %s\n     file: %s.wav\n", i+1, termtext.Line(n.text), names[i]))
 		}
 	}
 	fmt.Fprintf(w, "Recording sheet: %s (voice %q: %d of %d lines to record)\n\n",
-		cs.session.Title, cs.voice.Name, len(rows), len(cs.needs))
+		termtext.Line(cs.session.Title), cs.voice.Name, len(rows), len(cs.needs))
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "Nothing to record: the voice has every line.")
 		return
 	}
 	fmt.Fprintf(w, "Record each line into its own WAV or MP3 file named as shown, all in one\n"+
-		"folder, then add them to your voice pack:\n    floorcoach clips add %s FOLDER --into %s\n\n", session, into)
+		"folder, then add them to your voice pack:\n    floorcoach clips add %s FOLDER --into %s\n\n", termtext.Line(session), termtext.Line(into))
 	fmt.Fprint(w, strings.Join(rows, ""))
 }
 

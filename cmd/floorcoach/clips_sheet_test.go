@@ -68,7 +68,7 @@ func TestClipsAdd(t *testing.T) {
 	code, _, stderr := runApp(t, "clips", "add", script, rec, "--into", dir)
 	for _, want := range []string{
 		"floorcoach: 99-unknown.wav: matches no line of the sheet",
-		`floorcoach: audio: decode clip "` + filepath.Join(rec, "16-close.wav") + `": wav: missing RIFF`,
+		`floorcoach: audio: decode clip "` + filepath.Join(rec, "16-close.wav") + `": not a WAV file (no RIFF WAVE header)`,
 		"added 3 clips to " + dir,
 		"floorcoach: 2 of 5 files could not be added",
 	} {

@@ -125,7 +125,7 @@ func TestClipsMissingCorruptClip(t *testing.T) {
 	os.WriteFile(filepath.Join(pack, "bad.wav"), []byte("not a WAV at all"), 0o644)
 	os.WriteFile(filepath.Join(pack, "voice.yaml"), []byte("extends: default\nclips: {\"Figure four\": bad.wav}\n"), 0o644)
 	code, _, stderr := runApp(t, "clips", "missing", script, "--voice", pack)
-	want := `floorcoach: audio: decode clip "bad.wav": wav: missing RIFF at the beginning`
+	want := `floorcoach: audio: decode clip "bad.wav": not a WAV file (no RIFF WAVE header)`
 	if code != exitFail || !strings.Contains(stderr, want) || !strings.Contains(stderr, "(in voice pack "+pack+") (needed by "+script+":4 (Figure four))") {
 		t.Errorf("exit %d, stderr %q\nwant %q naming the pack and the script line", code, stderr, want)
 	}

@@ -98,18 +98,19 @@ func TestCompleteWords(t *testing.T) {
 }
 
 // Candidates come with what they are, on one line each, whatever the
-// script's title holds.
+// script's title holds (the parser refuses control characters in text but
+// tabs and line breaks; those come escaped).
 func TestCompleteDescriptions(t *testing.T) {
 	cwd := userFolders(t)
 	t.Chdir(cwd)
-	os.WriteFile("odd.yaml", []byte("title: \"Odd\\ttitle\\u001b[2J\"\nsteps:\n  - {name: \"A\\tB\", hold: 5s}\n"), 0o644)
+	os.WriteFile("odd.yaml", []byte("title: \"Odd\\ttitle\\nhere\"\nsteps:\n  - {name: \"A\\tB\", hold: 5s}\n"), 0o644)
 	for _, tc := range []struct {
 		words []string
 		want  string
 	}{
 		{[]string{"play", ""}, "lower-back\tLower back relief\n"},
 		{[]string{"play", "--level", ""}, "gentle\tthe low end of every range\n"},
-		{[]string{"play", "odd.yaml", "--from", ""}, "1\tA B\n"},
+		{[]string{"play", "odd.yaml", "--from", ""}, "1\tA\\tB\n"},
 		{[]string{"play", "--fr"}, "--from\tstart at step N, as 'floorcoach show' numbers them\n"},
 	} {
 		_, out, _ := runApp(t, append([]string{completeCommand}, tc.words...)...)

@@ -3,9 +3,10 @@ package main
 import (
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // completeCommand is the hidden command the completion scripts run:
@@ -53,9 +54,9 @@ func runComplete(app *cli.App, words []string, w io.Writer) {
 		if !strings.HasPrefix(k.value, cur) || k.value == "" {
 			continue
 		}
-		b.WriteString(oneLine(k.value))
+		b.WriteString(termtext.Line(k.value))
 		if k.desc != "" {
-			b.WriteString("\t" + cut(oneLine(k.desc), 70))
+			b.WriteString("\t" + cut(termtext.Line(k.desc), 70))
 		}
 		b.WriteString("\n")
 	}
@@ -248,17 +249,6 @@ func unquote(usage string) (placeholder, text string) {
 		return "", usage
 	}
 	return name, before + name + after
-}
-
-// oneLine makes s fit on a line of the protocol: no tabs, newlines or
-// other control characters.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // cut shortens s to at most n characters, at a word if it can.

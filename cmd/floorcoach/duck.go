@@ -8,6 +8,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/duck"
 	"github.com/floorcoach/floorcoach/audio/pulseduck"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -40,7 +41,7 @@ func startDucking(c *cli.Context, tl *player.Timeline, live *player.Live) *ducki
 	d, err := pulseduck.Open("")
 	if err != nil {
 		fmt.Fprintf(c.App.ErrWriter, "floorcoach: --duck: %s; playing on without it\n",
-			strings.TrimPrefix(oneLine(err.Error()), "pulseduck: "))
+			strings.TrimPrefix(termtext.Line(err.Error()), "pulseduck: "))
 		close(g.done)
 		return g
 	}
@@ -74,7 +75,7 @@ func (g *ducking) follow(c *cli.Context, live *player.Live) {
 			err = g.d.Restore(duckUp)
 		}
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "floorcoach: --duck: %s; other sound is left as it is from here\n", oneLine(err.Error()))
+			fmt.Fprintf(c.App.ErrWriter, "floorcoach: --duck: %s; other sound is left as it is from here\n", termtext.Line(err.Error()))
 			g.d.Restore(0)
 			return
 		}

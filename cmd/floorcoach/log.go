@@ -123,7 +123,7 @@ func warnJournal(c *cli.Context, jl *journal.Log) {
 			fmt.Fprintf(w, "floorcoach: warning: … and %d more damaged lines skipped\n", len(jl.Skipped)-i)
 			break
 		}
-		fmt.Fprintf(w, "floorcoach: warning: %v; skipped\n", e)
+		fmt.Fprintf(w, "floorcoach: warning: %s; skipped\n", errorLine(e))
 	}
 	if jl.Partial {
 		fmt.Fprintf(w, "floorcoach: note: the journal is longer than %d MiB; only the sessions in its last %d MiB are counted\n",

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/internal/journal"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // writeLogText prints the sessions as a table, then this week's count and
@@ -23,14 +24,14 @@ import (
 //	This week: 2 sessions, 1 finished. Streak: 2 days.
 func writeLogText(w io.Writer, entries, all []journal.Entry, now time.Time, path string) error {
 	if len(all) == 0 {
-		_, err := fmt.Fprintf(w, "No sessions yet: every 'floorcoach play' is written to the journal, %s.\n", path)
+		_, err := fmt.Fprintf(w, "No sessions yet: every 'floorcoach play' is written to the journal, %s.\n", termtext.Line(path))
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHEN\tSESSION\tLEVEL\tPLAYED\tHOW")
 	for _, e := range entries {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%5s\t%s\n", e.Start.In(now.Location()).Format("Mon 2006-01-02 15:04"),
-			printable(sessionName(e.Session)), printable(e.Level), clock(e.Played), printable(how(e)))
+			termtext.Line(sessionName(e.Session)), termtext.Line(e.Level), clock(e.Played), termtext.Line(how(e)))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -126,7 +126,7 @@ func startFrame(c *cli.Context, p *plan) (int64, error) {
 	}
 	n := c.Int("from")
 	from, ok := tl.StartOf(n)
-	if !ok {
+	if n < 1 || !ok {
 		return 0, usagef("--from %d: %q has steps 1 to %d", n, tl.Title, tl.StepCount())
 	}
 	return from, nil

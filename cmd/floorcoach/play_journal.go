@@ -7,6 +7,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/journal"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -58,7 +59,7 @@ func (pr *practice) finish(err error) {
 		err = journal.Append(path, e)
 	}
 	if err != nil {
-		fmt.Fprintf(pr.c.App.ErrWriter, "floorcoach: warning: this session was not written to the journal: %v\n", err)
+		fmt.Fprintf(pr.c.App.ErrWriter, "floorcoach: warning: this session was not written to the journal: %s\n", errorLine(err))
 	}
 }
 
@@ -95,7 +96,7 @@ func resumeFrame(c *cli.Context, p *plan) (int64, error) {
 	tl := p.timeline
 	e, ok := journal.Last(jl.Entries, sessionKey(p.session))
 	note := func(format string, a ...any) {
-		fmt.Fprintf(c.App.ErrWriter, "floorcoach: "+format+"\n", a...)
+		fmt.Fprintln(c.App.ErrWriter, "floorcoach: "+termtext.Line(fmt.Sprintf(format, a...)))
 	}
 	when := func() string { return e.Start.Local().Format("Mon 2006-01-02 15:04") }
 	switch {

@@ -90,7 +90,7 @@ func TestStatusLine(t *testing.T) {
 		{reps, 200, "3/7 Cat-cow | round 2 | rep 4/12 | 1:00 left | vol 70%"},
 		{rest, 200, "3/7 Cat-cow | rest | 1:00 left | next: Bridge"},
 		{restStep, 200, "4/9 Rest | 1:00 left | next: Bridge"},
-		{player.Status{Name: "x\x1b[2J", Step: 1, Steps: 1, HoldLeft: -1, Volume: 1}, 200, "1/1 x [2J | 0:00 left"},
+		{player.Status{Name: "x\x1b[2J", Step: 1, Steps: 1, HoldLeft: -1, Volume: 1}, 200, `1/1 x\x1b[2J | 0:00 left`},
 	} {
 		got := statusLine(tc.st, "Lower back relief", tc.width)
 		if got != tc.want {

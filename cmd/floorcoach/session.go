@@ -3,9 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -97,7 +97,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 		return nil, err
 	}
 	if c.Bool("strict") && len(tl.Missing) > 0 {
-		return nil, strictError(v, tl.Missing, name)
+		return nil, strictError(v, tl.Missing, name, "")
 	}
 	return &plan{session: s, voice: v, timeline: tl}, nil
 }
@@ -123,24 +123,22 @@ func warnMissing(c *cli.Context, p *plan) {
 		}
 		fmt.Fprintf(w, "  %q\n", line)
 	}
-	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", p.session.File)
+	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", termtext.Line(p.session.File))
 }
 
 // strictError is the error of --strict for lines without a clip: each
 // line, with why when its clip is there but cannot be read.
-func strictError(v *pack.Voice, missing []string, session string) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "--strict: voice %q has no clip for %d lines:", v.Name, len(missing))
+// Its lines are the errors it joins, each printed on a line of its own;
+// the first starts with prefix.
+func strictError(v *pack.Voice, missing []string, session, prefix string) error {
+	lines := []error{fmt.Errorf("%s--strict: voice %q has no clip for %d lines:", prefix, v.Name, len(missing))}
 	for i, line := range missing {
 		if i == 10 {
-			fmt.Fprintf(&b, "\n  … and %d more", len(missing)-i)
+			lines = append(lines, fmt.Errorf("  … and %d more", len(missing)-i))
 			break
 		}
-		fmt.Fprintf(&b, "\n  %q", line)
-		if _, err := v.Probe(line); err != nil && !errors.Is(err, pack.ErrNoClip) {
-			fmt.Fprintf(&b, ": %v", err)
-		}
+		lines = append(lines, fmt.Errorf("  %q", line))
 	}
-	fmt.Fprintf(&b, "\n'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", session)
-	return errors.New(b.String())
+	lines = append(lines, fmt.Errorf("'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", termtext.Line(session)))
+	return errors.Join(lines...)
 }

@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/rivo/uniseg"
 )
@@ -48,7 +48,7 @@ func statusLine(st player.Status, title string, width int) string {
 	if st.Volume != 1 { // above 1 too: louder than recorded is worth knowing
 		parts = append(parts, fmt.Sprintf("vol %d%%", int(st.Volume*100+0.5)))
 	}
-	return fit(printable(strings.Join(parts, " | ")), width-1)
+	return fit(termtext.Line(strings.Join(parts, " | ")), width-1)
 }
 
 // countdown formats frames left as m:ss, rounding up: a clock shows 0:01
@@ -71,17 +71,6 @@ func fit(s string, width int) string {
 		b.WriteString(g.Str())
 	}
 	return b.String()
-}
-
-// printable replaces control characters (which a script could hold, and
-// which would move the cursor or worse) with spaces.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // logLine describes a cue in one plain line, for logs:
@@ -107,7 +96,7 @@ func logLine(tl *player.Timeline, steps int, e player.Event) string {
 	if e.Text != "" {
 		parts = append(parts, e.Text)
 	}
-	return printable(strings.Join(parts, "  "))
+	return termtext.Line(strings.Join(parts, "  "))
 }
 
 // summary is the line printed when a session ends:
@@ -116,9 +105,9 @@ func logLine(tl *player.Timeline, steps int, e player.Event) string {
 //	Stopped at step 3 of 7 (Cat-cow) after 4:02.
 func summary(tl *player.Timeline, st player.Status, played int64, steps int, finished bool) string {
 	if finished {
-		return printable(fmt.Sprintf("Finished %s: %d of %d steps, %s played", tl.Title, steps, st.Steps, player.Minutes(played)))
+		return termtext.Line(fmt.Sprintf("Finished %s: %d of %d steps, %s played", tl.Title, steps, st.Steps, player.Minutes(played)))
 	}
-	return printable(fmt.Sprintf("Stopped %s after %s.", where(tl, st), player.Minutes(played)))
+	return termtext.Line(fmt.Sprintf("Stopped %s after %s.", where(tl, st), player.Minutes(played)))
 }
 
 // where says where in the session st is: "at step 3 of 7 (Cat-cow)", or

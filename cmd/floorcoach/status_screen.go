@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -27,6 +28,7 @@ type screen struct {
 	term  *terminal // nil when not on a terminal
 	keys  chan key
 	last  string // the status line shown
+	jobs  func() // stops following job control
 }
 
 func newScreen(c *cli.Context, p *plan, live *player.Live) *screen {
@@ -43,6 +45,7 @@ func (s *screen) open() error {
 		return fmt.Errorf("terminal: %w", err)
 	}
 	if s.term.in != nil {
+		s.jobs = s.term.followJobs()
 		go readKeys(s.term.in, s.keys)
 		fmt.Fprint(s.w, fit(keysHelp, s.term.width()-1)+"\r\n")
 	}
@@ -59,6 +62,10 @@ func (s *screen) close() {
 		fmt.Fprint(s.w, "\r\x1b[K")
 		s.last = ""
 	}
+	if s.jobs != nil {
+		s.jobs()
+		s.jobs = nil
+	}
 	s.term.restore()
 }
 
@@ -74,6 +81,8 @@ func (s *screen) loop(done <-chan error, media *media) error {
 		case k := <-s.keys:
 			s.press(k)
 		case <-s.live.Changed():
+		case <-s.continued():
+			s.last = "" // the shell wrote on the terminal meanwhile
 		case <-tick.C:
 		}
 		s.refresh(media)
@@ -95,7 +104,18 @@ func (s *screen) press(k key) {
 		s.live.VolumeDown()
 	case keyStop:
 		s.live.Stop()
+	case keySuspend:
+		s.term.suspend()
 	}
+}
+
+// continued says when the job was continued after a stop; never when not
+// on a terminal.
+func (s *screen) continued() <-chan struct{} {
+	if s.term == nil {
+		return nil
+	}
+	return s.term.continued
 }
 
 // refresh shows the cues heard since the last refresh and the status.
@@ -114,7 +134,7 @@ func (s *screen) refresh(media *media) {
 	var b strings.Builder
 	for _, e := range heard {
 		if e.Kind == player.Speech {
-			b.WriteString("\r\x1b[K" + printable(e.Text) + "\r\n")
+			b.WriteString("\r\x1b[K" + termtext.Line(e.Text) + "\r\n")
 		}
 	}
 	line := statusLine(st, s.tl.Title, s.term.width())

@@ -10,6 +10,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
@@ -87,7 +88,7 @@ func describePack(folder string, chosen bool) packRow {
 		v, err = pack.OpenDir(folder)
 	}
 	if err != nil {
-		row.loudness = "cannot be read: " + oneLine(err.Error())
+		row.loudness = "cannot be read: " + termtext.Line(err.Error())
 		return row
 	}
 	own := v.Own()
@@ -107,13 +108,13 @@ func packLoudness(v *pack.Voice, lines []string) string {
 		return "-"
 	}
 	if err := v.Preload(lines); err != nil {
-		return "cannot be read: " + oneLine(err.Error())
+		return "cannot be read: " + termtext.Line(err.Error())
 	}
 	var ls []float64
 	for _, line := range lines {
 		s, err := v.Sound(line)
 		if err != nil {
-			return "cannot be read: " + oneLine(err.Error())
+			return "cannot be read: " + termtext.Line(err.Error())
 		}
 		if l, ok := speech.Loudness(s.Samples, audio.SampleRate, speech.Block); ok {
 			ls = append(ls, l)

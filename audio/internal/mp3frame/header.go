@@ -130,3 +130,38 @@ func (h Header) Bytes() [4]byte {
 	binary.BigEndian.PutUint32(b[:], uint32(h))
 	return b
 }
+
+// Rate returns the sample rate of a valid header, in Hz.
+func (h Header) Rate() int {
+	r := [3]int{44100, 48000, 32000}[h>>10&3%3]
+	switch h >> 19 & 3 {
+	case 2:
+		return r / 2 // MPEG-2
+	case 0:
+		return r / 4 // MPEG-2.5
+	}
+	return r
+}
+
+// CRC reports whether a 16-bit CRC follows the header.
+func (h Header) CRC() bool { return h>>16&1 == 0 }
+
+// Len returns the length in bytes, header included, of a Layer III frame
+// of any version and rate with this header: 144 bytes a kbit/s per kHz for
+// MPEG-1, 72 for MPEG-2 and 2.5, and the padding byte. It is 0 for free
+// format.
+func (h Header) Len() int {
+	kbps := [2][15]int{
+		{0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320},
+		{0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160},
+	}
+	pad := 0
+	if h.Padded() {
+		pad = 1
+	}
+	i := h.BitrateIndex() % 15
+	if h.MPEG1() {
+		return 144*1000*kbps[0][i]/h.Rate() + pad
+	}
+	return 72*1000*kbps[1][i]/h.Rate() + pad
+}
