@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 )
 
 // runApp runs the command line in-process and returns its exit status and
@@ -37,7 +39,7 @@ func TestReorderPutsFlagsFirst(t *testing.T) {
 		{[]string{"fc", "show", "s.yaml", "--", "--json"}, []string{"fc", "show", "s.yaml", "--", "--json"}},
 		{[]string{"fc", "--version"}, []string{"fc", "--version"}},
 	} {
-		if got := reorder(app, tc.in); !reflect.DeepEqual(got, tc.want) {
+		if got := cliapp.Reorder(app, tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("reorder(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
