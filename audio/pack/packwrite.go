@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -84,14 +83,25 @@ func (w *Writer) locked(f func() error) error {
 	return f()
 }
 
-// createPack makes a new pack in dir unless it holds one.
+// createPack makes a new pack in dir unless it holds one. It decides
+// holding the folder's lock, so that two writers starting at once on a
+// new folder agree: the second one finds the first one's voice.yaml,
+// not a folder with a half-written file and no pack in it.
 func createPack(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("audio: voice pack: %w", err)
+	}
+	lock, err := os.Open(dir) // a folder: MkdirAll refused anything else
+	if err != nil {
+		return fmt.Errorf("audio: voice pack: %w", err)
+	}
+	defer lock.Close()
+	if err := lockDir(lock); err != nil {
+		return fmt.Errorf("audio: voice pack: %w", err)
+	}
+	defer unlockDir(lock)
 	entries, err := safefile.ReadDir(dir)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("audio: voice pack: %w", err)
-		}
 	case err != nil:
 		return fmt.Errorf("audio: voice pack: %w", err)
 	case len(entries) > 0:
@@ -105,11 +115,7 @@ func createPack(dir string) error {
 		name = filepath.Base(abs)
 	}
 	data := fmt.Appendf(nil, newPackYAML, name)
-	err = safefile.WriteFile(filepath.Join(dir, "voice.yaml"), data, false)
-	if errors.Is(err, safefile.ErrExists) {
-		return nil // another writer made the pack meanwhile
-	}
-	return err
+	return safefile.WriteFile(filepath.Join(dir, "voice.yaml"), data, false)
 }
 
 // read reads voice.yaml and the names taken in clips/, afresh.

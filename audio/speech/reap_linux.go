@@ -19,9 +19,9 @@ import (
 // among floorcoach's descendants when its parent dies, instead of going to
 // init. Each run marks its command's environment with a variable of its
 // own (runMark), which every process it starts inherits; when the command
-// ends, reap kills every descendant of floorcoach that carries the mark
-// (a process may clear its environment; then ReapAll, when the caller is
-// done, ends it).
+// ends, reap kills every descendant of floorcoach that carries the mark.
+// A process may clear its environment: the function ReapSince returns
+// ends it when the caller is done.
 
 // subreap makes this process a child subreaper, once it runs commands.
 func subreap() { unix.Prctl(unix.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) }
@@ -39,10 +39,22 @@ func reap(cmd *exec.Cmd) {
 	}
 }
 
-// ReapAll kills every process TTS commands left running. Call it when no
-// command is running any more: it kills every descendant of this process.
-func ReapAll() {
-	killDescendants(func(int) bool { return true })
+// ReapSince notes the processes that descend from this one now, and
+// returns a function that kills every descendant started since: what TTS
+// commands left running out of reach of their mark (a process that
+// cleared its environment). Call that function when no command is running
+// any more. Processes that were there before, such as a server the
+// caller started itself, are left alone.
+func ReapSince() (reapAll func()) {
+	self := os.Getpid()
+	before := map[int]bool{}
+	parents := processParents()
+	for pid := range parents {
+		if below(pid, self, parents) {
+			before[pid] = true
+		}
+	}
+	return func() { killDescendants(func(pid int) bool { return !before[pid] }) }
 }
 
 // killDescendants kills the descendants of this process that match, and

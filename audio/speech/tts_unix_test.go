@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -155,6 +156,13 @@ func TestTTSStdoutAndStdin(t *testing.T) {
 // process running, and no file beyond its limit; a streamed WAV is read.
 func TestTTSBounded(t *testing.T) {
 	wav, scratch := ttsFixture(t)
+	// A process of the caller's own, started before: reaping leaves it.
+	own := exec.Command("sleep", "71.99")
+	if err := own.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { own.Process.Kill(); own.Wait() }()
+	reapAll := ReapSince()
 	fifoDir := t.TempDir() // for files other than {out}
 	tests := []struct {
 		name, cmd string
@@ -195,9 +203,12 @@ func TestTTSBounded(t *testing.T) {
 			}
 		})
 	}
-	ReapAll()
+	reapAll()
 	if left := testenv.Processes("71.17"); len(left) > 0 {
-		t.Errorf("ReapAll left %q", left)
+		t.Errorf("reaping left %q", left)
+	}
+	if left := testenv.Processes("71.99"); len(left) != 1 {
+		t.Errorf("reaping killed a process started before the commands: %q", left)
 	}
 }
 

@@ -57,8 +57,9 @@ func fileTooLarge(error) bool { return false }
 // reap does nothing more: killGroup already ended the command's tree.
 func reap(*exec.Cmd) {}
 
-// ReapAll does nothing: each command's tree was ended with it.
-func ReapAll() {}
+// ReapSince returns a function that does nothing: each command's tree
+// was ended with it.
+func ReapSince() func() { return func() {} }
 
 // checkCommand accepts any command: cmd parses it before the line and the
 // file are put in.

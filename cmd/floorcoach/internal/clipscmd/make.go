@@ -196,6 +196,7 @@ func makeClips(ctx context.Context, c *cli.Context, tts speech.TTS, w *pack.Writ
 		errs[i] = context.Canceled // until the line is made
 	}
 	p := newLineProgress(c, len(todo))
+	reapAll := speech.ReapSince()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(c.Int("jobs"), len(todo)) {
@@ -207,7 +208,7 @@ func makeClips(ctx context.Context, c *cli.Context, tts speech.TTS, w *pack.Writ
 		})
 	}
 	wg.Wait()
-	speech.ReapAll() // what commands left running, out of their reach (setsid, a cleared environment)
+	reapAll() // what commands left running, out of their reach (setsid, a cleared environment)
 	return errs, nil
 }
 
