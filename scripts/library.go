@@ -15,6 +15,14 @@ type Entry struct {
 	Builtin bool
 }
 
+// Load reads and checks the entry's script.
+func (e Entry) Load() (*Session, error) {
+	if e.Builtin {
+		return Builtin(e.Name)
+	}
+	return ParseFile(e.Path)
+}
+
 // LibraryDirs returns the folders searched for the user's own scripts, in
 // order: the user's config folder (floorcoach/sessions under
 // $XDG_CONFIG_HOME, ~/.config on Linux, ~/Library/Application Support on

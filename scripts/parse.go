@@ -116,16 +116,22 @@ func (p *parser) decode(data []byte) *yaml.Node {
 	return nil
 }
 
-// syntax records a YAML syntax error, which has a line at best.
-func (p *parser) syntax(err error, data []byte) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
+// YAMLSyntax splits a syntax error of the YAML decoder, "yaml: line 3:
+// …", into its line (1 when it names none) and what it says.
+func YAMLSyntax(err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		num, m, _ := strings.Cut(rest, ": ")
 		if n, err := strconv.Atoi(num); err == nil {
-			line, msg = n, m
+			return n, m
 		}
 	}
+	return 1, msg
+}
+
+// syntax records a YAML syntax error, which has a line at best.
+func (p *parser) syntax(err error, data []byte) {
+	line, msg := YAMLSyntax(err)
 	at := &yaml.Node{Line: line, Column: 1}
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		p.errorf(at, ErrLimit, "values nested more than %d levels deep (limit %d)", maxDepth, maxDepth)

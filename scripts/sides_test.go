@@ -1,7 +1,6 @@
 package scripts
 
 import (
-	"errors"
 	"testing"
 )
 
@@ -71,18 +70,7 @@ func TestPlaceholderErrors(t *testing.T) {
 			"title: Back\nsteps:\n  - hold: 20s\n    sides: [right, left]\n    switch: -1\n", ErrRange,
 			`back.yaml:5:13: switch: -1 is negative (want 0s or more, e.g. 10s)`},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s, err := Parse("back.yaml", []byte(tc.src))
-			if err == nil {
-				t.Fatalf("Parse: got no error and %+v, want:\n%s", s, tc.want)
-			}
-			if got := err.Error(); got != tc.want {
-				t.Errorf("Parse: got errors:\n%s\nwant:\n%s", got, tc.want)
-			}
-			if !errors.Is(err.(ErrorList)[0], tc.is) {
-				t.Errorf("first error %q: errors.Is(%v) is false", err, tc.is)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkParseError(t, tc.src, tc.want, tc.is) })
 	}
 }
 

@@ -3,7 +3,6 @@
 package speech
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // ttsFixture writes a WAV of 0.3 s of a sine for fake TTS commands to copy,
@@ -126,29 +126,9 @@ func TestTTSFailures(t *testing.T) {
 			}
 		})
 	}
-	if left := processesWith("61.37", "62.41"); len(left) > 0 {
+	if left := testenv.Processes("61.37", "62.41"); len(left) > 0 {
 		t.Errorf("the hanging command's processes live on: %q", left)
 	}
-}
-
-// processesWith returns the command lines of running processes that
-// contain any of the words (Linux only: nil elsewhere).
-func processesWith(words ...string) []string {
-	dirs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	var found []string
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
-		if err != nil {
-			continue
-		}
-		cmdline := string(bytes.ReplaceAll(b, []byte{0}, []byte{' '}))
-		for _, w := range words {
-			if strings.Contains(cmdline, w) {
-				found = append(found, cmdline)
-			}
-		}
-	}
-	return found
 }
 
 // Without {out} the WAV comes from standard output; without {text} the
@@ -215,7 +195,7 @@ func TestTTSBounded(t *testing.T) {
 			if took := time.Since(start); took > 8*time.Second {
 				t.Errorf("took %v", took)
 			}
-			if left := processesWith(tt.words...); len(tt.words) > 0 && len(left) > 0 {
+			if left := testenv.Processes(tt.words...); len(tt.words) > 0 && len(left) > 0 {
 				t.Errorf("processes live on: %q", left)
 			}
 			if size := dirSize(scratch) + dirSize(fifoDir); size > 129<<20 {
@@ -224,10 +204,10 @@ func TestTTSBounded(t *testing.T) {
 		})
 	}
 	reapAll()
-	if left := processesWith("71.17"); len(left) > 0 {
+	if left := testenv.Processes("71.17"); len(left) > 0 {
 		t.Errorf("reaping left %q", left)
 	}
-	if left := processesWith("71.99"); len(left) != 1 {
+	if left := testenv.Processes("71.99"); len(left) != 1 {
 		t.Errorf("reaping killed a process started before the commands: %q", left)
 	}
 }

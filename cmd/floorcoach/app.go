@@ -4,17 +4,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/clipscmd"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/completion"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/logcmd"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
-// exit statuses: done, failed (a one-line reason on stderr), wrong usage.
+// Exit statuses: done, failed (a one-line reason on stderr), wrong usage.
 const (
-	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
+	exitOK    = cliapp.ExitOK
+	exitFail  = cliapp.ExitFail
+	exitUsage = cliapp.ExitUsage
 )
 
 // newApp builds the command-line app writing to the given streams, so every
@@ -32,18 +37,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +
 			"SESSION is a built-in name (see 'floorcoach list') or a path to a .yaml script.\n" +
-			"Flags may come before or after SESSION.\n\n" + settingsHelp(),
+			"Flags may come before or after SESSION.\n\n" + cliapp.SettingsHelp(),
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), voicesCommand(), newCommand(), schemaCommand(), logCommand(), completionCommand(),
+			clipscmd.Command(openRecordTerminal), voicesCommand(), newCommand(), schemaCommand(), logcmd.Command(),
+			completion.Command(func() *cli.App { return newApp(nil, nil, nil) }),
 		},
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err}
+			return cliapp.UsageError{Err: err}
 		},
 	}
 	setUp(app.Commands, app.OnUsageError)
@@ -58,18 +64,10 @@ func setUp(cmds []*cli.Command, onUsage cli.OnUsageErrorFunc) {
 	}
 }
 
-// usageError marks wrong usage: exit status 2.
-type usageError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-
-// usagef returns a usage error.
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
-
 // knownCommand refuses a command name the app does not know, naming the
 // nearest one; urfave/cli would only print "No help topic" and exit 3.
 func knownCommand(app *cli.App, args []string) error {
-	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || findCommand(app.Commands, args[1]) != nil {
+	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || cliapp.FindCommand(app.Commands, args[1]) != nil {
 		return nil
 	}
 	var names []string
@@ -87,22 +85,22 @@ func knownCommand(app *cli.App, args []string) error {
 // as one line on stderr, never as a stack trace.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	if len(args) > 1 && args[1] == completeCommand {
-		runComplete(app, args[2:], stdout)
+	if len(args) > 1 && args[1] == completion.HiddenCommand {
+		completion.Complete(app, args[2:], stdout)
 		return exitOK
 	}
 	err := knownCommand(app, args)
 	if err == nil {
-		err = app.Run(reorder(app, args))
+		err = app.Run(cliapp.Reorder(app, args))
 	}
 	if err == nil {
 		return exitOK
 	}
 	msg := strings.TrimSpace(err.Error())
-	for _, line := range errorLines(err) {
+	for _, line := range cliapp.ErrorLines(err) {
 		fmt.Fprintln(stderr, "floorcoach: "+line)
 	}
-	var ue usageError
+	var ue cliapp.UsageError
 	if errors.As(err, &ue) || strings.HasPrefix(msg, "Required flag") {
 		fmt.Fprintln(stderr, "Run 'floorcoach help' or 'floorcoach COMMAND --help' for usage.")
 		return exitUsage
@@ -112,4 +110,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ec.ExitCode()
 	}
 	return exitFail
+}
+
+// recordTerminal is the terminal of play, for clips record.
+type recordTerminal struct{ *terminal }
+
+func (t recordTerminal) Input() *os.File        { return t.in }
+func (t recordTerminal) Raw() error             { return t.raw() }
+func (t recordTerminal) Restore()               { t.restore() }
+func (t recordTerminal) Fit(line string) string { return fit(line, t.width()-1) }
+
+// openRecordTerminal returns the terminal on stdout, or nil when stdout is
+// not one.
+func openRecordTerminal(stdin io.Reader, stdout io.Writer) clipscmd.Terminal {
+	if t := openTerminal(stdin, stdout); t != nil {
+		return recordTerminal{t}
+	}
+	return nil
 }

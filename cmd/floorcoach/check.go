@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/clipscmd"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -40,13 +42,13 @@ func runCheck(c *cli.Context) error {
 	for _, file := range c.Args().Slice() {
 		if err := checkOne(c, v, file); err != nil {
 			bad++
-			for _, line := range errorLines(err) {
+			for _, line := range cliapp.ErrorLines(err) {
 				fmt.Fprintln(c.App.ErrWriter, line)
 			}
 		}
 	}
 	if bad > 0 {
-		return cli.Exit(fmt.Sprintf("%d of %d scripts have mistakes", bad, c.NArg()), exitFail)
+		return cli.Exit(fmt.Sprintf("%d of %d scripts have mistakes", bad, c.NArg()), cliapp.ExitFail)
 	}
 	return nil
 }
@@ -55,13 +57,9 @@ func runCheck(c *cli.Context) error {
 // any level in voice v, and returns an error naming each one that cannot
 // be decoded.
 func decodeAll(s *scripts.Session, v *pack.Voice) error {
-	needs, err := sessionLines(s, anyLength{}, scripts.Levels)
+	lines, err := clipscmd.AllLines(s)
 	if err != nil {
 		return err
-	}
-	lines := make([]string, len(needs))
-	for i, n := range needs {
-		lines[i] = n.text
 	}
 	return v.Preload(lines)
 }

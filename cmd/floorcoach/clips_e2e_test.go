@@ -10,6 +10,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/clipscmd"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
@@ -54,7 +55,7 @@ func TestClipsMakeWithFlite(t *testing.T) {
 	if x.frames() != tl.Length || len(tl.Missing) > 0 {
 		t.Fatalf("%d frames exported, the timeline has %d; missing %q", x.frames(), tl.Length, tl.Missing)
 	}
-	checkOwnLines(t, x, tl, v, ownLines(s))
+	checkOwnLines(t, x, tl, v, clipscmd.OwnLines(s))
 	checkSilenceBetween(t, x, tl)
 }
 

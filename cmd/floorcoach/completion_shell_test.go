@@ -128,7 +128,8 @@ func TestBashCompletion(t *testing.T) {
 func TestZshCompletion(t *testing.T) {
 	env, dir := shellEnv(t, "zsh")
 	script := filepath.Join(t.TempDir(), "_floorcoach")
-	if err := os.WriteFile(script, []byte(zshCompletion), 0o644); err != nil {
+	_, zsh, _ := runApp(t, "completion", "zsh")
+	if err := os.WriteFile(script, []byte(zsh), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	capture, err := filepath.Abs(filepath.Join("testdata", "zsh-complete.zsh"))

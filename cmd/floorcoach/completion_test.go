@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/completion"
 )
 
 // userFolders gives the test a library with one script of its own (hips)
@@ -80,7 +82,7 @@ func TestCompleteWords(t *testing.T) {
 			for i := range words {
 				words[i] = strings.TrimSuffix(words[i], "''")
 			}
-			code, out, stderr := runApp(t, append([]string{completeCommand}, words...)...)
+			code, out, stderr := runApp(t, append([]string{completion.HiddenCommand}, words...)...)
 			if code != 0 || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
@@ -113,29 +115,9 @@ func TestCompleteDescriptions(t *testing.T) {
 		{[]string{"play", "odd.yaml", "--from", ""}, "1\tA\\tB\n"},
 		{[]string{"play", "--fr"}, "--from\tstart at step N, as 'floorcoach show' numbers them\n"},
 	} {
-		_, out, _ := runApp(t, append([]string{completeCommand}, tc.words...)...)
+		_, out, _ := runApp(t, append([]string{completion.HiddenCommand}, tc.words...)...)
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("%q: got\n%s\nwant a line %q", tc.words, out, tc.want)
-		}
-	}
-}
-
-func TestArgAt(t *testing.T) {
-	for _, tc := range []struct {
-		usage string
-		i     int
-		want  string
-	}{
-		{"SESSION", 0, "SESSION"},
-		{"SESSION", 1, ""},
-		{"SESSION FOLDER", 1, "FOLDER"},
-		{"FILE...", 3, "FILE"},
-		{"[NAME]", 0, "NAME"},
-		{"[FILE...]", 2, "FILE"},
-		{"", 0, ""},
-	} {
-		if got := argAt(tc.usage, tc.i); got != tc.want {
-			t.Errorf("argAt(%q, %d) = %q, want %q", tc.usage, tc.i, got, tc.want)
 		}
 	}
 }

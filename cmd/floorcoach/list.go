@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -52,7 +53,7 @@ func runList(c *cli.Context) error {
 
 // listRow writes a session's durations and title, or returns why it can't.
 func listRow(w io.Writer, e scripts.Entry, v player.Voice) error {
-	s, err := load(e)
+	s, err := e.Load()
 	if err != nil {
 		return err
 	}
@@ -72,16 +73,9 @@ func listRow(w io.Writer, e scripts.Entry, v player.Voice) error {
 	return err
 }
 
-func load(e scripts.Entry) (*scripts.Session, error) {
-	if e.Builtin {
-		return scripts.Builtin(e.Name)
-	}
-	return scripts.ParseFile(e.Path)
-}
-
 // firstLine returns the first line of an error, marked as one.
 func firstLine(err error) string {
-	if lines := errorLines(err); len(lines) > 0 {
+	if lines := cliapp.ErrorLines(err); len(lines) > 0 {
 		return "error: " + lines[0]
 	}
 	return "error"

@@ -5,6 +5,9 @@ import (
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/logcmd"
+	"github.com/floorcoach/floorcoach/internal/journal"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -21,19 +24,8 @@ func levelFlag() *cli.StringFlag {
 }
 
 // voiceFlag returns a new flag that picks the voice pack a command speaks
-// with. Commands that lay a session out read it through voice, and
-// loadPlan; a command without the flag speaks with the settings file's
-// voice, or the default pack. Each command gets its own flag: urfave/cli
-// writes into the values it is given, so one flag shared by several
-// commands would share their state.
-func voiceFlag() *cli.StringFlag {
-	return &cli.StringFlag{
-		Name: "voice",
-		Usage: "the voice pack: the `NAME` of one of yours ('floorcoach voices' lists them), " +
-			"a folder with a voice.yaml (./anna), or default",
-		DefaultText: "the settings file's voice:, else default",
-	}
-}
+// with; loadPlan reads it.
+func voiceFlag() *cli.StringFlag { return cliapp.VoiceFlag() }
 
 // strictFlag returns a new flag that makes a line without a clip an error.
 // loadPlan reads it.
@@ -45,27 +37,38 @@ func strictFlag() *cli.BoolFlag {
 }
 
 // sessionArg returns the one SESSION argument of a command.
-func sessionArg(c *cli.Context) (string, error) {
-	switch c.NArg() {
-	case 0:
-		return "", usagef("%s: missing SESSION (a built-in name such as lower-back, or a path to a .yaml script)", c.Command.Name)
-	case 1:
-		return c.Args().First(), nil
-	}
-	return "", usagef("%s: takes one SESSION, got %d arguments: %q", c.Command.Name, c.NArg(), c.Args().Slice())
-}
+func sessionArg(c *cli.Context) (string, error) { return cliapp.SessionArg(c) }
 
 // level returns the --level flag's level, or "" to keep the script's.
-func level(c *cli.Context) (scripts.Level, error) {
-	if !c.IsSet("level") {
-		return "", nil
-	}
-	l, err := scripts.ParseLevel(c.String("level"))
-	if err != nil {
-		return "", usagef("--level: %v", err)
-	}
-	return l, nil
-}
+func level(c *cli.Context) (scripts.Level, error) { return cliapp.Level(c) }
+
+// voice returns the voice a command speaks with: --voice, else the
+// settings file's, else the default pack.
+func voice(c *cli.Context) (*pack.Voice, error) { return cliapp.Voice(c) }
+
+// volumeSetting returns --volume, else the settings file's volume.
+func volumeSetting(c *cli.Context) (float64, error) { return cliapp.VolumeSetting(c) }
+
+// usageError marks wrong usage, as cliapp.UsageError does, for the
+// commands written as usageError{err}: it unwraps to one.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return cliapp.UsageError{Err: e.error} }
+
+// usagef returns a usage error.
+func usagef(format string, a ...any) error { return cliapp.Usagef(format, a...) }
+
+// stepName returns the name of step n of a timeline, or "".
+func stepName(tl *player.Timeline, n int) string { return cliapp.StepName(tl, n) }
+
+// sessionKey returns the name a session has in the journal.
+func sessionKey(s *scripts.Session) string { return logcmd.SessionKey(s) }
+
+// warnJournal warns of the lines of the journal that were skipped.
+func warnJournal(c *cli.Context, jl *journal.Log) { logcmd.WarnJournal(c, jl) }
+
+// errorLine returns err as one line safe for a terminal.
+func errorLine(err error) string { return cliapp.ErrorLine(err) }
 
 // plan is a loaded session laid out in a voice.
 type plan struct {
@@ -80,7 +83,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	lv, err := planLevel(c)
+	lv, err := cliapp.PlanLevel(c)
 	if err != nil {
 		return nil, err
 	}

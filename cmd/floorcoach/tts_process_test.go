@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // clips make with hostile TTS commands: it ends in time, Ctrl-C stops it
@@ -30,7 +32,7 @@ func TestClipsMakeHostileCommands(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit 1 saying %q", r.code, r.stderr, tc.want)
 			}
 			if tc.word != "" {
-				if left := processesWith(tc.word); len(left) > 0 {
+				if left := testenv.Processes(tc.word); len(left) > 0 {
 					t.Errorf("left running: %q", left)
 				}
 			}
@@ -42,7 +44,7 @@ func TestClipsMakeHostileCommands(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		for deadline := time.Now().Add(10 * time.Second); len(processesWith("81.59")) == 0; time.Sleep(20 * time.Millisecond) {
+		for deadline := time.Now().Add(10 * time.Second); len(testenv.Processes("81.59")) == 0; time.Sleep(20 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				t.Fatal("the command never started")
 			}
@@ -53,30 +55,10 @@ func TestClipsMakeHostileCommands(t *testing.T) {
 		if took := time.Since(start); took > 3*time.Second {
 			t.Errorf("took %v to stop after Ctrl-C", took)
 		}
-		if left := processesWith("81.53", "81.59"); len(left) > 0 {
+		if left := testenv.Processes("81.53", "81.59"); len(left) > 0 {
 			t.Errorf("left running: %q", left)
 		}
 	})
-}
-
-// processesWith returns the command lines of running processes that
-// contain any of the words.
-func processesWith(words ...string) []string {
-	dirs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	var found []string
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
-		if err != nil {
-			continue
-		}
-		cmdline := strings.ReplaceAll(string(b), "\x00", " ")
-		for _, w := range words {
-			if strings.Contains(cmdline, w) {
-				found = append(found, cmdline)
-			}
-		}
-	}
-	return found
 }
 
 // Two clips make into one pack at once: both succeed, and the pack ends

@@ -10,6 +10,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
@@ -25,7 +26,7 @@ func voicesCommand() *cli.Command {
 			"its clips (speech loudness, the median over its clips; the range when they\n" +
 			"differ by more than 2 LU) and its folder. A * marks the voice that speaks when\n" +
 			"no --voice is given: the settings file's voice:, else default.\n\n" +
-			settingsHelp() + "\n\n" +
+			cliapp.SettingsHelp() + "\n\n" +
 			"Examples:\n" +
 			"   floorcoach voices\n" +
 			"   echo 'voice: anna' >> ~/.config/floorcoach/config.yaml   # anna from now on",
@@ -43,7 +44,7 @@ func runVoices(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usagef("voices: takes no arguments, got %q", c.Args().Slice())
 	}
-	ref, cfg, err := voiceSetting()
+	ref, cfg, err := cliapp.VoiceSetting()
 	if err != nil {
 		return err
 	}
@@ -70,7 +71,7 @@ func runVoices(c *cli.Context) error {
 	if cfg.File != "" && ref != "" {
 		fmt.Fprintf(c.App.Writer, "\n* the voice %s picks; --voice NAME picks another for one command\n", cfg.File)
 	} else {
-		fmt.Fprintf(c.App.Writer, "\n* the voice used when no --voice is given; 'voice: NAME' in %s changes it\n", settingsFile())
+		fmt.Fprintf(c.App.Writer, "\n* the voice used when no --voice is given; 'voice: NAME' in %s changes it\n", cliapp.SettingsFile())
 	}
 	return nil
 }

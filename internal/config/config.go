@@ -162,14 +162,7 @@ func (c *Config) errorf(n *yaml.Node, format string, a ...any) error {
 
 // syntaxError turns yaml's "yaml: line 3: …" into an *Error at that line.
 func syntaxError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		num, m, _ := strings.Cut(rest, ": ")
-		if n, err := strconv.Atoi(num); err == nil {
-			line, msg = n, m
-		}
-	}
+	line, msg := scripts.YAMLSyntax(err)
 	msg = strings.Join(strings.Fields(msg), " ")
 	return &Error{File: file, Line: line, Column: 1,
 		Err: fmt.Errorf("not valid YAML: %s (want lines like voice: anna)", msg)}

@@ -1,4 +1,4 @@
-package main
+package cliapp
 
 import (
 	"io/fs"
@@ -9,15 +9,15 @@ import (
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
-// errorLines returns the lines that print err: one per error of a list
+// ErrorLines returns the lines that print err: one per error of a list
 // (a script's mistakes, errors.Join), else its message as one line, with
 // any newline in it escaped. Each line is safe for a terminal, and no
 // text in an error (a file name, a line of a voice pack) can split it.
-func errorLines(err error) []string {
+func ErrorLines(err error) []string {
 	if list, ok := err.(interface{ Unwrap() []error }); ok {
 		var lines []string
 		for _, e := range list.Unwrap() {
-			lines = append(lines, errorLines(e)...)
+			lines = append(lines, ErrorLines(e)...)
 		}
 		return lines
 	}
@@ -27,8 +27,8 @@ func errorLines(err error) []string {
 	return nil
 }
 
-// errorLine returns err as one line safe for a terminal.
-func errorLine(err error) string {
+// ErrorLine returns err as one line safe for a terminal.
+func ErrorLine(err error) string {
 	return termtext.Line(escapePaths(err))
 }
 

@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"context"
@@ -12,11 +12,12 @@ import (
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
-func clipsRecordCommand() *cli.Command {
+func clipsRecordCommand(open OpenTerminal) *cli.Command {
 	return &cli.Command{
 		Name:      "record",
 		Usage:     "record the lines a session lacks at the microphone, one by one",
@@ -49,19 +50,19 @@ func clipsRecordCommand() *cli.Command {
 			levelsFlag(), allLinesFlag(),
 			&cli.BoolFlag{Name: "auto", Usage: "hands-free: end each take after a second of quiet, keep it and go on"},
 		},
-		Action: runClipsRecord,
+		Action: func(c *cli.Context) error { return runClipsRecord(c, open) },
 	}
 }
 
-func runClipsRecord(c *cli.Context) (err error) {
-	defer recovered(&err)
-	name, err := sessionArg(c)
+func runClipsRecord(c *cli.Context, open OpenTerminal) (err error) {
+	defer cliapp.Recovered(&err)
+	name, err := cliapp.SessionArg(c)
 	if err != nil {
 		return err
 	}
-	tm := openTerminal(c.App.Reader, c.App.Writer)
-	if !c.Bool("auto") && (tm == nil || tm.in == nil) {
-		return usagef("record: its keys need a terminal; to record hands-free without one, add --auto")
+	tm := open(c.App.Reader, c.App.Writer)
+	if !c.Bool("auto") && (tm == nil || tm.Input() == nil) {
+		return cliapp.Usagef("record: its keys need a terminal; to record hands-free without one, add --auto")
 	}
 	w, cs, err := openTarget(c, name)
 	if err != nil {

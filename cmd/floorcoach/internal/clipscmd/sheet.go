@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
@@ -24,7 +25,7 @@ func clipsSheetCommand() *cli.Command {
 			"Examples:\n" +
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt\n" +
 			"   floorcoach clips sheet my-routine.yaml --all    # every line, in your own voice",
-		Flags: []cli.Flag{voiceFlag(), levelsFlag(),
+		Flags: []cli.Flag{cliapp.VoiceFlag(), levelsFlag(),
 			&cli.BoolFlag{Name: "all", Usage: "list every line, also those the voice has a clip for"}},
 		Action: runClipsSheet,
 	}
@@ -35,7 +36,7 @@ func runClipsSheet(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	into, err := packRef(c)
+	into, err := cliapp.PackRef(c)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,10 @@
-package main
+package clipscmd
 
 import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/mic"
@@ -56,29 +57,29 @@ const (
 // lines only.
 type recScreen struct {
 	w     io.Writer
-	term  *terminal // nil: not a terminal
+	term  Terminal  // nil: not a terminal
 	last  string    // the status line shown
 	msg   string    // what the status line shows instead of the meter
 	take  *mic.Take // the take being recorded, if one is
 	level float64   // the input's peak, dBFS, falling back slowly
 }
 
-func newRecScreen(w io.Writer, tm *terminal) *recScreen {
+func newRecScreen(w io.Writer, tm Terminal) *recScreen {
 	return &recScreen{w: w, term: tm, level: -100}
 }
 
 // open takes the keyboard, in raw mode, when there is a terminal.
 func (s *recScreen) open(keys chan<- recKey) error {
-	if s.term == nil || s.term.in == nil {
+	if s.term == nil || s.term.Input() == nil {
 		return nil
 	}
-	if err := s.term.raw(); err != nil {
+	if err := s.term.Raw(); err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
 	go func() {
 		buf := make([]byte, 64)
 		for {
-			n, err := s.term.in.Read(buf)
+			n, err := s.term.Input().Read(buf)
 			for _, k := range parseRecKeys(buf[:n]) {
 				keys <- k
 			}
@@ -100,7 +101,7 @@ func (s *recScreen) close() {
 		fmt.Fprint(s.w, "\r\x1b[K")
 		s.last = ""
 	}
-	s.term.restore()
+	s.term.Restore()
 }
 
 // println prints a line that stays, above the status line.
@@ -120,7 +121,7 @@ func (s *recScreen) status(line string) {
 	if s.term == nil {
 		return
 	}
-	s.last = fit(line, s.term.width()-1)
+	s.last = s.term.Fit(line)
 	fmt.Fprint(s.w, "\r\x1b[K"+s.last)
 }
 
@@ -248,3 +249,16 @@ func (s *recScreen) summary(kept, skipped, n int, dir string, flagged []string) 
 		s.println(fmt.Sprintf("%d not recorded (%d skipped): run the same command again to record them.", left, skipped))
 	}
 }
+
+// Terminal is the terminal clips record takes its keys from and draws its
+// status line on.
+type Terminal interface {
+	Input() *os.File        // the keyboard, nil when stdin is not a terminal
+	Raw() error             // puts the input in raw mode, for single keys
+	Restore()               // puts the input back as it was; may be called again
+	Fit(line string) string // line cut to the width of one status line
+}
+
+// OpenTerminal returns the terminal on stdout, or nil when stdout is not
+// one.
+type OpenTerminal func(stdin io.Reader, stdout io.Writer) Terminal

@@ -1,4 +1,4 @@
-package main
+package completion
 
 import (
 	"io"
@@ -6,10 +6,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
-// completeCommand is the hidden command the completion scripts run:
+// HiddenCommand is the hidden command the completion scripts run:
 //
 //	floorcoach __complete WORD... CURRENT
 //
@@ -19,7 +20,7 @@ import (
 // folders), then one candidate a line, a tab and its description after it.
 // It always exits 0 and prints nothing on stderr: a Tab never shows an
 // error.
-const completeCommand = "__complete"
+const HiddenCommand = "__complete"
 
 // What the shell should offer from the file system, beside the candidates.
 const (
@@ -38,8 +39,8 @@ type completion struct {
 // candidate is one word to offer, with what it is.
 type candidate struct{ value, desc string }
 
-// runComplete prints the completion for words.
-func runComplete(app *cli.App, words []string, w io.Writer) {
+// Complete prints the completion for words.
+func Complete(app *cli.App, words []string, w io.Writer) {
 	if len(words) == 0 {
 		words = []string{""}
 	}
@@ -87,8 +88,8 @@ func parseLine(app *cli.App, words []string) *cmdline {
 			l.flag(w)
 		case l.cmd == nil && !l.help && w == "help":
 			l.help = true
-		case len(l.args) == 0 && !l.help && findCommand(l.commands(app), w) != nil:
-			l.cmd = findCommand(l.commands(app), w)
+		case len(l.args) == 0 && !l.help && cliapp.FindCommand(l.commands(app), w) != nil:
+			l.cmd = cliapp.FindCommand(l.commands(app), w)
 		default:
 			l.args = append(l.args, w)
 		}
@@ -103,7 +104,7 @@ func (l *cmdline) flag(w string) {
 	if f == nil {
 		return
 	}
-	if !hasValue && takesValue(l.flags(), "--"+name) {
+	if !hasValue && cliapp.TakesValue(l.flags(), "--"+name) {
 		l.pending = f
 		return
 	}
@@ -169,7 +170,7 @@ func flagNames(l *cmdline) completion {
 		}
 		usage := ""
 		if d, ok := f.(cli.DocGenerationFlag); ok {
-			_, usage = unquote(d.GetUsage())
+			_, usage = cliapp.Unquote(d.GetUsage())
 		}
 		c.cands = append(c.cands, candidate{"--" + name, usage})
 	}
@@ -234,21 +235,6 @@ func argAt(usage string, i int) string {
 		i = len(names) - 1
 	}
 	return strings.Trim(names[i], "[].")
-}
-
-// unquote returns a flag's usage without the backquotes that mark its
-// placeholder, and the placeholder ("" when none is marked), as urfave/cli
-// reads them: "the `FILE` to write" is FILE and "the FILE to write".
-func unquote(usage string) (placeholder, text string) {
-	before, rest, ok := strings.Cut(usage, "`")
-	if !ok {
-		return "", usage
-	}
-	name, after, ok := strings.Cut(rest, "`")
-	if !ok {
-		return "", usage
-	}
-	return name, before + name + after
 }
 
 // cut shortens s to at most n characters, at a word if it can.

@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"fmt"
@@ -23,12 +23,26 @@ type anyLength struct{}
 
 func (anyLength) Probe(string) (int64, error) { return 1, nil }
 
+// AllLines returns every line the session could speak, at any level, with
+// clips of any length.
+func AllLines(s *scripts.Session) ([]string, error) {
+	needs, err := sessionLines(s, anyLength{}, scripts.Levels)
+	if err != nil {
+		return nil, err
+	}
+	lines := make([]string, len(needs))
+	for i, n := range needs {
+		lines[i] = n.text
+	}
+	return lines, nil
+}
+
 // sessionLines returns every line the session speaks in voice v at the
 // levels, or could speak with other clips, each once, in the order first
 // spoken, with the place in the script that needs it. A level at which the
 // session cannot be laid out (too long, say) is left out, unless all are.
 func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([]need, error) {
-	own := ownLines(s)
+	own := OwnLines(s)
 	seen := map[string]bool{}
 	var out []need
 	var firstErr error
@@ -59,10 +73,10 @@ func sessionLines(s *scripts.Session, v player.Voice, levels []scripts.Level) ([
 	return out, nil
 }
 
-// ownLines returns where the script writes each of its own lines (title,
+// OwnLines returns where the script writes each of its own lines (title,
 // warning, closing, names, say, during, after and phases, per-side lines
 // for each side), by NormalizeText.
-func ownLines(s *scripts.Session) map[string]string {
+func OwnLines(s *scripts.Session) map[string]string {
 	own := map[string]string{}
 	add := func(text, where string) {
 		if k := pack.NormalizeText(text); k != "" && own[k] == "" {

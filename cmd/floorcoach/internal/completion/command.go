@@ -1,25 +1,29 @@
-package main
+package completion
 
 import (
 	_ "embed"
 	"fmt"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/manpage"
 	"github.com/urfave/cli/v2"
 )
 
 // The completion scripts ask floorcoach itself what may come next (the
-// hidden command __complete, in completion_words.go), so they stay right
+// hidden command __complete, in words.go), so they stay right
 // as commands, flags, sessions and voice packs change.
 var (
-	//go:embed completion/floorcoach.bash
+	//go:embed shells/floorcoach.bash
 	bashCompletion string
-	//go:embed completion/floorcoach.zsh
+	//go:embed shells/floorcoach.zsh
 	zshCompletion string
-	//go:embed completion/floorcoach.fish
+	//go:embed shells/floorcoach.fish
 	fishCompletion string
 )
 
-func completionCommand() *cli.Command {
+// Command returns the completion command. newApp builds the app afresh
+// for the manual page: the app running has been set up to run.
+func Command(newApp func() *cli.App) *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
 		Usage:     "print shell completion (bash, zsh, fish) or the manual page (man)",
@@ -32,11 +36,11 @@ func completionCommand() *cli.Command {
 			"   source <(floorcoach completion zsh)           # in ~/.zshrc, after compinit\n" +
 			"   floorcoach completion fish > ~/.config/fish/completions/floorcoach.fish\n" +
 			"   floorcoach completion man > floorcoach.1 && man ./floorcoach.1",
-		Action: runCompletion,
+		Action: func(c *cli.Context) error { return runCompletion(c, newApp) },
 	}
 }
 
-func runCompletion(c *cli.Context) error {
+func runCompletion(c *cli.Context, newApp func() *cli.App) error {
 	var out string
 	switch c.Args().First() {
 	case "bash":
@@ -46,9 +50,9 @@ func runCompletion(c *cli.Context) error {
 	case "fish":
 		out = fishCompletion
 	case "man":
-		out = manPage(newApp(nil, nil, nil)) // as built: c.App has been set up to run
+		out = manpage.Page(newApp())
 	default:
-		return usagef("completion: want bash, zsh, fish or man, got %q", c.Args().First())
+		return cliapp.Usagef("completion: want bash, zsh, fish or man, got %q", c.Args().First())
 	}
 	_, err := fmt.Fprint(c.App.Writer, out)
 	return err

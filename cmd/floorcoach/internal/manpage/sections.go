@@ -1,4 +1,4 @@
-package main
+package manpage
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ func manSections() []manSection {
 func (r *roff) terms(list [][2]string) {
 	for _, t := range list {
 		r.line(".TP")
-		r.line(`\fB` + escape(t[0], true) + `\fR`)
+		r.line(`\fB` + Escape(t[0], true) + `\fR`)
 		r.text(t[1])
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"context"
@@ -45,7 +45,7 @@ type recorder struct {
 
 // newRecorder returns a recorder of the lines todo into the pack of w, or
 // when w is nil, a new pack at cs.dir, made when a take is first kept.
-func newRecorder(c *cli.Context, tm *terminal, m *mic.Mic, w *pack.Writer, cs *clipSet, todo []need) *recorder {
+func newRecorder(c *cli.Context, tm Terminal, m *mic.Mic, w *pack.Writer, cs *clipSet, todo []need) *recorder {
 	dir := cs.dir
 	if w != nil {
 		dir = w.Dir

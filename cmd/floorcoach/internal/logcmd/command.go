@@ -1,4 +1,4 @@
-package main
+package logcmd
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/journal"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -14,7 +15,7 @@ import (
 // recentSessions is how many sessions log shows when not told.
 const recentSessions = 10
 
-func logCommand() *cli.Command {
+func Command() *cli.Command {
 	return &cli.Command{
 		Name:  "log",
 		Usage: "show the sessions you played, this week's count and your streak",
@@ -63,7 +64,7 @@ func runLog(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	warnJournal(c, jl)
+	WarnJournal(c, jl)
 	entries := q.pick(jl.Entries)
 	now := time.Now()
 	switch {
@@ -80,11 +81,11 @@ func readLogQuery(c *cli.Context) (logQuery, error) {
 	var q logQuery
 	switch {
 	case c.NArg() > 0:
-		return q, usagef("log: takes no arguments, got %q", c.Args().Slice())
+		return q, cliapp.Usagef("log: takes no arguments, got %q", c.Args().Slice())
 	case c.Bool("json") && c.Bool("csv"):
-		return q, usagef("log: --json or --csv, not both")
+		return q, cliapp.Usagef("log: --json or --csv, not both")
 	case c.IsSet("last") && c.Int("last") < 1:
-		return q, usagef("--last %d: want 1 or more sessions", c.Int("last"))
+		return q, cliapp.Usagef("--last %d: want 1 or more sessions", c.Int("last"))
 	}
 	q.last = c.Int("last")
 	if !c.IsSet("last") && !c.Bool("json") && !c.Bool("csv") {
@@ -93,7 +94,7 @@ func readLogQuery(c *cli.Context) (logQuery, error) {
 	if s := c.String("since"); s != "" {
 		t, err := time.ParseInLocation(time.DateOnly, s, time.Local)
 		if err != nil {
-			return q, usagef("--since %q: want a date as 2026-10-31", s)
+			return q, cliapp.Usagef("--since %q: want a date as 2026-10-31", s)
 		}
 		q.since = t
 	}
@@ -114,16 +115,16 @@ func (q logQuery) pick(all []journal.Entry) []journal.Entry {
 	return out
 }
 
-// warnJournal warns of the lines of the journal that were skipped, and
+// WarnJournal warns of the lines of the journal that were skipped, and
 // of a journal too long to read whole.
-func warnJournal(c *cli.Context, jl *journal.Log) {
+func WarnJournal(c *cli.Context, jl *journal.Log) {
 	w := c.App.ErrWriter
 	for i, e := range jl.Skipped {
 		if i == 3 {
 			fmt.Fprintf(w, "floorcoach: warning: … and %d more damaged lines skipped\n", len(jl.Skipped)-i)
 			break
 		}
-		fmt.Fprintf(w, "floorcoach: warning: %s; skipped\n", errorLine(e))
+		fmt.Fprintf(w, "floorcoach: warning: %s; skipped\n", cliapp.ErrorLine(e))
 	}
 	if jl.Partial {
 		fmt.Fprintf(w, "floorcoach: note: the journal is longer than %d MiB; only the sessions in its last %d MiB are counted\n",
@@ -140,9 +141,9 @@ func sessionName(session string) string {
 	return strings.TrimSuffix(filepath.Base(session), filepath.Ext(session))
 }
 
-// sessionKey returns the name a session has in the journal: a built-in
+// SessionKey returns the name a session has in the journal: a built-in
 // session's name, or the absolute path of the script.
-func sessionKey(s *scripts.Session) string {
+func SessionKey(s *scripts.Session) string {
 	for _, n := range scripts.BuiltinNames() {
 		if s.File == n {
 			return n

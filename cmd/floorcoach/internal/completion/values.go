@@ -1,4 +1,4 @@
-package main
+package completion
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -30,7 +31,7 @@ func flagValues(f cli.Flag, l *cmdline) completion {
 	}
 	placeholder := ""
 	if d, ok := f.(cli.DocGenerationFlag); ok {
-		placeholder, _ = unquote(d.GetUsage())
+		placeholder, _ = cliapp.Unquote(d.GetUsage())
 	}
 	return argValues(placeholder, l)
 }
@@ -96,7 +97,7 @@ func sessions() []candidate {
 	for i, e := range scripts.Library() {
 		desc := e.Path
 		if e.Builtin || i < maxTitles {
-			if s, err := load(e); err == nil {
+			if s, err := e.Load(); err == nil {
 				desc = s.Title
 			}
 		}
@@ -128,13 +129,4 @@ func steps(l *cmdline) []candidate {
 		out = append(out, candidate{strconv.Itoa(sp.Index), sp.Label()})
 	}
 	return out
-}
-
-// stepName returns the name of step n of a timeline (as Span.Index
-// numbers them), or "" when it has no such step.
-func stepName(tl *player.Timeline, n int) string {
-	if n < 1 || n > tl.StepCount() {
-		return ""
-	}
-	return tl.Steps[n-1].Name
 }

@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -82,7 +83,7 @@ func report(c *cli.Context, dir string, todo []need, errs []error, interrupted b
 		}
 	}
 	if made > 0 && !c.Bool("quiet") {
-		ref, _ := packRef(c)
+		ref, _ := cliapp.PackRef(c)
 		fmt.Fprintf(c.App.ErrWriter, "made %d clips into %s; to hear them: floorcoach play %s --voice %s\n",
 			made, termtext.Line(dir), termtext.Line(c.Args().First()), termtext.Line(ref))
 	}
@@ -90,7 +91,7 @@ func report(c *cli.Context, dir string, todo []need, errs []error, interrupted b
 	case interrupted:
 		return fmt.Errorf("interrupted: the %d clips made so far are kept", made)
 	case failed > 0:
-		return cli.Exit(fmt.Sprintf("%d of %d lines failed; the command makes only what is missing, so run it again to retry them", failed, len(todo)), exitFail)
+		return cli.Exit(fmt.Sprintf("%d of %d lines failed; the command makes only what is missing, so run it again to retry them", failed, len(todo)), cliapp.ExitFail)
 	}
 	return nil
 }

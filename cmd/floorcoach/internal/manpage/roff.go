@@ -1,4 +1,4 @@
-package main
+package manpage
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ func (r *roff) section(title string) { r.line(".SH " + quote(title)) }
 func (r *roff) text(s string) {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
-			r.line(escape(l, false))
+			r.line(Escape(l, false))
 		}
 	}
 }
@@ -55,18 +55,18 @@ func (r *roff) literal(lines []string) {
 	r.line(".RS 4")
 	r.line(".EX")
 	for _, l := range lines {
-		r.line(escape(l[indent:], true))
+		r.line(Escape(l[indent:], true))
 	}
 	r.line(".EE")
 	r.line(".RE")
 }
 
-// escape makes s roff text: backslashes and characters beyond ASCII as
+// Escape makes s roff text: backslashes and characters beyond ASCII as
 // escapes, and a line never starting with a control character. In
 // literal text (commands, file names) every hyphen is a minus, which is
 // what can be typed, and quotes are straight; in prose, only a hyphen that
 // starts a word (an option) is.
-func escape(s string, literal bool) string {
+func Escape(s string, literal bool) string {
 	var b strings.Builder
 	prev := ' '
 	for _, c := range s {

@@ -1,4 +1,4 @@
-package main
+package cliapp
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// reorder moves a command's flags in front of its positional arguments.
+// Reorder moves a command's flags in front of its positional arguments.
 // urfave/cli v2 stops reading flags at the first positional argument, so
 // "play back.yaml --volume 0.5" would silently ignore the volume; users put
 // flags after the session name, so we accept them there. "--" ends flags.
-func reorder(app *cli.App, args []string) []string {
+func Reorder(app *cli.App, args []string) []string {
 	if len(args) < 2 {
 		return args
 	}
@@ -18,7 +18,7 @@ func reorder(app *cli.App, args []string) []string {
 	rest := args[1:]
 	cmds := app.Commands
 	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		cmd := findCommand(cmds, rest[0])
+		cmd := FindCommand(cmds, rest[0])
 		if cmd == nil {
 			break
 		}
@@ -32,7 +32,8 @@ func reorder(app *cli.App, args []string) []string {
 	return append(out, rest...)
 }
 
-func findCommand(cmds []*cli.Command, name string) *cli.Command {
+// FindCommand returns the command of cmds called name, or nil.
+func FindCommand(cmds []*cli.Command, name string) *cli.Command {
 	for _, c := range cmds {
 		if c.HasName(name) {
 			return c
@@ -54,7 +55,7 @@ func splitFlags(flags []cli.Flag, args []string) []string {
 			pos = append(pos, a)
 		default:
 			fl = append(fl, a)
-			if takesValue(flags, a) && i+1 < len(args) {
+			if TakesValue(flags, a) && i+1 < len(args) {
 				i++
 				fl = append(fl, args[i])
 			}
@@ -63,9 +64,9 @@ func splitFlags(flags []cli.Flag, args []string) []string {
 	return append(fl, pos...)
 }
 
-// takesValue reports whether a flag written as arg ("-o", "--level") needs
+// TakesValue reports whether a flag written as arg ("-o", "--level") needs
 // the next argument as its value.
-func takesValue(flags []cli.Flag, arg string) bool {
+func TakesValue(flags []cli.Flag, arg string) bool {
 	name := strings.TrimLeft(arg, "-")
 	if strings.Contains(name, "=") {
 		return false

@@ -1,4 +1,4 @@
-package main
+package logcmd
 
 import (
 	"encoding/csv"
@@ -85,16 +85,16 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-// logJSON is what log --json prints. Each session is written as the
+// JSON is what log --json prints. Each session is written as the
 // journal holds it.
-type logJSON struct {
+type JSON struct {
 	ThisWeek   int             `json:"this_week"`
 	StreakDays int             `json:"streak_days"`
 	Sessions   []journal.Entry `json:"sessions"`
 }
 
 func writeLogJSON(w io.Writer, entries, all []journal.Entry, now time.Time) error {
-	out := logJSON{ThisWeek: len(journal.ThisWeek(all, now)), StreakDays: journal.Streak(all, now), Sessions: entries}
+	out := JSON{ThisWeek: len(journal.ThisWeek(all, now)), StreakDays: journal.Streak(all, now), Sessions: entries}
 	if out.Sessions == nil {
 		out.Sessions = []journal.Entry{}
 	}

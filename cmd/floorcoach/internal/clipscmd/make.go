@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
@@ -71,16 +72,16 @@ func clipsMakeCommand() *cli.Command {
 }
 
 func runClipsMake(c *cli.Context) error {
-	name, err := sessionArg(c)
+	name, err := cliapp.SessionArg(c)
 	if err != nil {
 		return err
 	}
 	tts := speech.TTS{Command: c.String("tts"), Timeout: c.Duration("timeout")}
 	if err := tts.Check(); err != nil {
-		return usagef("--tts: %v", err)
+		return cliapp.Usagef("--tts: %v", err)
 	}
 	if c.Int("jobs") < 1 || c.Duration("timeout") < 0 {
-		return usagef("make: --jobs must be 1 or more, and --timeout not negative")
+		return cliapp.Usagef("make: --jobs must be 1 or more, and --timeout not negative")
 	}
 	w, cs, err := openTarget(c, name)
 	if err != nil {
@@ -139,7 +140,7 @@ func openTarget(c *cli.Context, session string) (*pack.Writer, *clipSet, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := level(c); err != nil { // before the pack is made
+	if _, err := cliapp.Level(c); err != nil { // before the pack is made
 		return nil, nil, err
 	}
 	if _, err := scripts.Load(session); err != nil {

@@ -1,4 +1,4 @@
-package main
+package cliapp
 
 import (
 	"cmp"
@@ -12,8 +12,8 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// settingsFile is the settings file's path, or where to find it.
-func settingsFile() string {
+// SettingsFile is the settings file's path, or where to find it.
+func SettingsFile() string {
 	path, err := config.Path()
 	if err != nil {
 		return "floorcoach/config.yaml in your config folder"
@@ -21,17 +21,17 @@ func settingsFile() string {
 	return path
 }
 
-// settingsHelp is what --help says about the settings file.
-func settingsHelp() string {
-	return "Settings: " + settingsFile() + " may set voice:, level: and volume: (e.g. 'voice: anna');\n" +
+// SettingsHelp is what --help says about the settings file.
+func SettingsHelp() string {
+	return "Settings: " + SettingsFile() + " may set voice:, level: and volume: (e.g. 'voice: anna');\n" +
 		"a flag on the command line wins over it."
 }
 
-// voiceSetting returns the pack the settings file names with "voice:", as
+// VoiceSetting returns the pack the settings file names with "voice:", as
 // OpenVoice takes it, and the file, or "" when it names none. A folder
 // written with a leading ~/ is in the home folder; another relative folder
 // is relative to the settings file's.
-func voiceSetting() (string, *config.Config, error) {
+func VoiceSetting() (string, *config.Config, error) {
 	cfg, err := config.Load()
 	if err != nil || cfg.Voice == "" {
 		return "", cfg, err
@@ -49,13 +49,13 @@ func voiceSetting() (string, *config.Config, error) {
 	return ref, cfg, nil
 }
 
-// voice returns the voice a command speaks with: the --voice flag's pack,
+// Voice returns the voice a command speaks with: the --voice flag's pack,
 // else the settings file's, else the default pack.
-func voice(c *cli.Context) (*pack.Voice, error) {
+func Voice(c *cli.Context) (*pack.Voice, error) {
 	if ref := c.String("voice"); ref != "" {
 		return pack.Open(ref)
 	}
-	ref, cfg, err := voiceSetting()
+	ref, cfg, err := VoiceSetting()
 	if err != nil {
 		return nil, err
 	}
@@ -66,25 +66,25 @@ func voice(c *cli.Context) (*pack.Voice, error) {
 	return v, err
 }
 
-// packRef is how the user names the pack make, add and record write to:
+// PackRef is how the user names the pack make, add and record write to:
 // --into, else --voice, else the settings file's voice when it is not the
 // built-in one, else the user's own pack, "mine".
-func packRef(c *cli.Context) (string, error) {
+func PackRef(c *cli.Context) (string, error) {
 	if ref := cmp.Or(c.String("into"), c.String("voice")); ref != "" {
 		return ref, nil
 	}
-	ref, _, err := voiceSetting()
+	ref, _, err := VoiceSetting()
 	if err != nil || ref == "default" {
 		ref = ""
 	}
 	return cmp.Or(ref, pack.Mine), err
 }
 
-// planLevel returns the level a session is laid out at: --level, else the
+// PlanLevel returns the level a session is laid out at: --level, else the
 // settings file's, else "" for the script's own.
-func planLevel(c *cli.Context) (scripts.Level, error) {
+func PlanLevel(c *cli.Context) (scripts.Level, error) {
 	if c.IsSet("level") {
-		return level(c)
+		return Level(c)
 	}
 	cfg, err := config.Load()
 	if err != nil {
@@ -93,9 +93,9 @@ func planLevel(c *cli.Context) (scripts.Level, error) {
 	return cfg.Level, nil
 }
 
-// volumeSetting returns the live volume: --volume, else the settings
+// VolumeSetting returns the live volume: --volume, else the settings
 // file's, else 1.
-func volumeSetting(c *cli.Context) (float64, error) {
+func VolumeSetting(c *cli.Context) (float64, error) {
 	if c.IsSet("volume") {
 		return c.Float64("volume"), nil
 	}

@@ -1,16 +1,19 @@
-package main
+package clipscmd
 
 import (
 	"errors"
 	"fmt"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
-func clipsCommand() *cli.Command {
+// Command returns the clips command and its subcommands. open gives clips
+// record the terminal on stdout, or nil when stdout is not one.
+func Command(open OpenTerminal) *cli.Command {
 	return &cli.Command{
 		Name:  "clips",
 		Usage: "find, make and record the voice clips a session needs",
@@ -26,7 +29,7 @@ func clipsCommand() *cli.Command {
 			"   floorcoach play my-routine.yaml --voice mine\n" +
 			"   floorcoach clips sheet my-routine.yaml > sheet.txt   # to record the lines by hand\n" +
 			"   floorcoach clips add my-routine.yaml ~/recordings --into anna",
-		Subcommands: []*cli.Command{clipsMissingCommand(), clipsMakeCommand(), clipsRecordCommand(), clipsSheetCommand(), clipsAddCommand()},
+		Subcommands: []*cli.Command{clipsMissingCommand(), clipsMakeCommand(), clipsRecordCommand(open), clipsSheetCommand(), clipsAddCommand()},
 	}
 }
 
@@ -42,7 +45,7 @@ func clipsMissingCommand() *cli.Command {
 			"Examples:\n" +
 			"   floorcoach clips missing my-routine.yaml\n" +
 			"   floorcoach clips missing my-routine.yaml --voice ~/voices/anna",
-		Flags:  []cli.Flag{voiceFlag(), levelsFlag()},
+		Flags:  []cli.Flag{cliapp.VoiceFlag(), levelsFlag()},
 		Action: runClipsMissing,
 	}
 }
@@ -87,11 +90,11 @@ type clipSet struct {
 // sessionClips loads the command's SESSION and the lines it needs in the
 // voice of --voice.
 func sessionClips(c *cli.Context) (*clipSet, error) {
-	name, err := sessionArg(c)
+	name, err := cliapp.SessionArg(c)
 	if err != nil {
 		return nil, err
 	}
-	v, err := voice(c)
+	v, err := cliapp.Voice(c)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +106,7 @@ func sessionClips(c *cli.Context) (*clipSet, error) {
 // be read.
 func loadClips(c *cli.Context, name string, v *pack.Voice) (*clipSet, error) {
 	levels := scripts.Levels
-	if lv, err := level(c); err != nil {
+	if lv, err := cliapp.Level(c); err != nil {
 		return nil, err
 	} else if lv != "" {
 		levels = []scripts.Level{lv}
@@ -139,14 +142,14 @@ func (cs *clipSet) missing() []need {
 // --into, else --voice, else the user's own pack.
 func targetPack(c *cli.Context) (string, error) {
 	if into, v := c.String("into"), c.String("voice"); into != "" && v != "" && into != v {
-		return "", usagef("%s: --into and --voice name different packs; give one", c.Command.Name)
+		return "", cliapp.Usagef("%s: --into and --voice name different packs; give one", c.Command.Name)
 	}
-	into, err := packRef(c)
+	into, err := cliapp.PackRef(c)
 	if err != nil {
 		return "", err
 	}
 	if into == "default" {
-		return "", usagef("%s: the default pack is built into the program; add clips to a pack of your own (--into NAME or FOLDER)", c.Command.Name)
+		return "", cliapp.Usagef("%s: the default pack is built into the program; add clips to a pack of your own (--into NAME or FOLDER)", c.Command.Name)
 	}
 	return pack.Dir(into)
 }

@@ -1,25 +1,26 @@
-package main
+package manpage
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/urfave/cli/v2"
 )
 
-// manPage returns the manual page, floorcoach(1), in roff: the synopsis
+// Page returns the manual page, floorcoach(1), in roff: the synopsis
 // and the commands read from the app itself, so that every command and
 // flag appears as --help shows it, and the sections no command holds
 // (keys, the script format, files, environment, exit status, examples).
-func manPage(app *cli.App) string {
+func Page(app *cli.App) string {
 	r := &roff{}
-	r.line(fmt.Sprintf(`.TH FLOORCOACH 1 "" "floorcoach %s" "User Commands"`, version))
+	r.line(fmt.Sprintf(`.TH FLOORCOACH 1 "" "floorcoach %s" "User Commands"`, app.Version))
 	r.line(".nh") // no hyphens inside names such as FLOORCOACH_PATH
 	r.section("NAME")
 	r.text("floorcoach - " + app.Usage)
 	r.section("SYNOPSIS")
-	forEachCommand(app.Commands, "floorcoach", func(name string, c *cli.Command) { r.synopsis(name, c) })
+	ForEachCommand(app.Commands, "floorcoach", func(name string, c *cli.Command) { r.synopsis(name, c) })
 	r.synopsis("floorcoach", &cli.Command{Flags: []cli.Flag{&cli.BoolFlag{Name: "version"}}})
 	r.synopsis("floorcoach help", &cli.Command{ArgsUsage: "[COMMAND]"})
 	r.section("DESCRIPTION")
@@ -27,7 +28,7 @@ func manPage(app *cli.App) string {
 	r.prose("Every command explains itself with --help, and 'floorcoach help COMMAND' " +
 		"does the same. This page holds the same text, and what no command holds.")
 	r.section("COMMANDS")
-	forEachCommand(app.Commands, "floorcoach", r.command)
+	ForEachCommand(app.Commands, "floorcoach", r.command)
 	for _, s := range manSections() {
 		r.section(s.title)
 		s.write(r)
@@ -35,16 +36,16 @@ func manPage(app *cli.App) string {
 	return r.String()
 }
 
-// forEachCommand calls f on every visible command and subcommand, in
+// ForEachCommand calls f on every visible command and subcommand, in
 // order, with its full name ("floorcoach clips make").
-func forEachCommand(cmds []*cli.Command, prefix string, f func(name string, c *cli.Command)) {
+func ForEachCommand(cmds []*cli.Command, prefix string, f func(name string, c *cli.Command)) {
 	for _, c := range cmds {
 		if c.Hidden || c.Name == "help" {
 			continue
 		}
 		name := prefix + " " + c.Name
 		f(name, c)
-		forEachCommand(c.Subcommands, name, f)
+		ForEachCommand(c.Subcommands, name, f)
 	}
 }
 
@@ -53,11 +54,11 @@ func (r *roff) synopsis(name string, c *cli.Command) {
 	if len(c.Subcommands) > 0 {
 		return // each subcommand has its own
 	}
-	r.line(".SY " + quote(escape(name, true)))
+	r.line(".SY " + quote(Escape(name, true)))
 	for _, f := range c.VisibleFlags() {
-		opt := `\fB` + escape("--"+f.Names()[0], true) + `\fR`
+		opt := `\fB` + Escape("--"+f.Names()[0], true) + `\fR`
 		if v := placeholder(f); v != "" {
-			opt += ` \fI` + escape(v, true) + `\fR`
+			opt += ` \fI` + Escape(v, true) + `\fR`
 		}
 		if req, ok := f.(cli.RequiredFlag); !ok || !req.IsRequired() {
 			opt = "[" + opt + "]"
@@ -65,7 +66,7 @@ func (r *roff) synopsis(name string, c *cli.Command) {
 		r.line(opt)
 	}
 	for _, a := range strings.Fields(c.ArgsUsage) {
-		r.line(`\fI` + escape(a, true) + `\fR`)
+		r.line(`\fI` + Escape(a, true) + `\fR`)
 	}
 	r.line(".YS")
 }
@@ -73,7 +74,7 @@ func (r *roff) synopsis(name string, c *cli.Command) {
 // command writes a command's section: what it does, its description and
 // its flags.
 func (r *roff) command(name string, c *cli.Command) {
-	r.line(".SS " + quote(escape(strings.TrimSpace(name+" "+c.ArgsUsage), true)))
+	r.line(".SS " + quote(Escape(strings.TrimSpace(name+" "+c.ArgsUsage), true)))
 	r.prose(sentence(c.Usage))
 	r.prose(c.Description)
 	for _, f := range c.VisibleFlags() {
@@ -81,15 +82,15 @@ func (r *roff) command(name string, c *cli.Command) {
 		var short, long []string
 		for _, n := range f.Names() {
 			if len(n) == 1 {
-				short = append(short, `\fB`+escape("-"+n, true)+`\fR`)
+				short = append(short, `\fB`+Escape("-"+n, true)+`\fR`)
 			} else {
-				long = append(long, `\fB`+escape("--"+n, true)+`\fR`)
+				long = append(long, `\fB`+Escape("--"+n, true)+`\fR`)
 			}
 		}
 		names := append(short, long...)
 		head := strings.Join(names, ", ")
 		if v := placeholder(f); v != "" {
-			head += ` \fI` + escape(v, true) + `\fR`
+			head += ` \fI` + Escape(v, true) + `\fR`
 		}
 		r.line(head)
 		r.text(sentence(flagUsage(f)))
@@ -104,7 +105,7 @@ func placeholder(f cli.Flag) string {
 	if !ok || !d.TakesValue() {
 		return ""
 	}
-	p, _ := unquote(d.GetUsage())
+	p, _ := cliapp.Unquote(d.GetUsage())
 	if p == "" || p != strings.ToUpper(p) {
 		p = strings.ToUpper(f.Names()[0])
 	}
@@ -117,7 +118,7 @@ func flagUsage(f cli.Flag) string {
 	if !ok {
 		return ""
 	}
-	_, usage := unquote(d.GetUsage())
+	_, usage := cliapp.Unquote(d.GetUsage())
 	if def := d.GetDefaultText(); d.TakesValue() && def != "" && def != `""` {
 		usage += " (default: " + def + ")"
 	}

@@ -1,4 +1,4 @@
-package main
+package clipscmd
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
@@ -41,7 +42,7 @@ func clipsAddCommand() *cli.Command {
 
 func runClipsAdd(c *cli.Context) error {
 	if c.NArg() != 2 {
-		return usagef("add: want SESSION and FOLDER (the folder of recordings), got %d arguments", c.NArg())
+		return cliapp.Usagef("add: want SESSION and FOLDER (the folder of recordings), got %d arguments", c.NArg())
 	}
 	session, folder := c.Args().Get(0), c.Args().Get(1)
 	files, err := recordings(folder)
@@ -69,7 +70,7 @@ func runClipsAdd(c *cli.Context) error {
 		default:
 			if err := addRecording(w, filepath.Join(folder, f), cs.needs[i].text); err != nil {
 				bad++
-				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s\n", errorLine(err))
+				fmt.Fprintf(c.App.ErrWriter, "floorcoach: %s\n", cliapp.ErrorLine(err))
 				continue
 			}
 			added++
@@ -79,7 +80,7 @@ func runClipsAdd(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "added %d clips to %s\n", added, termtext.Line(w.Dir))
 	}
 	if bad > 0 {
-		return cli.Exit(fmt.Sprintf("%d of %d files could not be added", bad, len(files)), exitFail)
+		return cli.Exit(fmt.Sprintf("%d of %d files could not be added", bad, len(files)), cliapp.ExitFail)
 	}
 	return nil
 }
