@@ -30,6 +30,21 @@ func (l *Live) Next() error {
 	return l.jump(to)
 }
 
+// OtherSide goes straight to the other side of a step worked on each side
+// in turn: from the first side to the second (where "Switch sides" is
+// said), from the last back to the first, and from the step's
+// instructions to its second side. Elsewhere it does nothing.
+func (l *Live) OtherSide() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.restartAt = time.Time{}
+	to, ok := l.tl.otherSide(l.position())
+	if !ok {
+		return nil
+	}
+	return l.jump(to)
+}
+
 // Restart goes back to the start of the step under way (or just done, in
 // the rest after it). Used again within about two seconds, it goes back a
 // step further each time, as a player's "previous" button does.
@@ -183,4 +198,35 @@ func (t *Timeline) stepStart(pos int64) int64 {
 		}
 	}
 	return start
+}
+
+// otherSide returns the first frame of the side after the one heard at
+// frame pos (after the last, the first; before any, the second), in the
+// span playing at pos, if that span is worked on more than one side.
+func (t *Timeline) otherSide(pos int64) (int64, bool) {
+	i := t.spanIndex(pos)
+	if i < 0 {
+		return 0, false
+	}
+	var sides []string
+	var starts []int64
+	current := -1
+	for _, e := range t.Events {
+		if e.Step != t.Steps[i].Index || e.Side == "" {
+			continue
+		}
+		if n := len(sides); n == 0 || sides[n-1] != e.Side {
+			sides, starts = append(sides, e.Side), append(starts, e.At)
+		}
+		if e.At <= pos {
+			current = len(sides) - 1
+		}
+	}
+	if len(sides) < 2 {
+		return 0, false
+	}
+	if current < 0 { // the instructions, before the first side
+		current = 0
+	}
+	return starts[(current+1)%len(sides)], true
 }

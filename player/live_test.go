@@ -210,7 +210,15 @@ func TestLiveControls(t *testing.T) {
 	out.set(s[1].RestAt + 1) // the rest after the bridge
 	clock = clock.Add(3 * time.Second)
 	step("restart, later, in a rest", l.Restart, s[1].Start)
-	if st := l.Status(); st.Jumps != 7 || st.JumpedTo != s[1].Start || st.Step != 2 {
+	if st := l.Status(); st.Step != 2 {
+		t.Errorf("status after restarting in a rest: %+v", st)
+	}
+	left, _ := tl.otherSide(s[0].Start + 1)
+	out.set(s[0].Start + 1)
+	step("the other side", l.OtherSide, left)
+	out.set(s[1].Start + 1)
+	step("no other side in the bridge", l.OtherSide, s[1].Start+1)
+	if st := l.Status(); st.Jumps != 8 || st.JumpedTo != left {
 		t.Errorf("status after the jumps: %+v", st)
 	}
 }

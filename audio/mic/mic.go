@@ -196,9 +196,19 @@ func (m *Mic) waitSound(deadline time.Time) error {
 		select {
 		case <-m.notify:
 		case <-timer.C:
-			return fmt.Errorf("%w: the default input, %s, sends no sound (is it unplugged or suspended?)", ErrNoInput, m.Source.Description)
+			return fmt.Errorf("%w: the default input, %s, sends no sound (%s)", ErrNoInput, m.Source.Description, m.quietHint())
 		}
 	}
+}
+
+// quietHint says why an input may send nothing at all: a monitor of an
+// idle output is suspended with it (PulseAudio's default setup), any other
+// input is unplugged or suspended.
+func (m *Mic) quietHint() string {
+	if m.Source.Monitor {
+		return m.hint()
+	}
+	return "is it unplugged or suspended?"
 }
 
 // hint says why an input may record only silence.

@@ -118,3 +118,35 @@ func (c *clock) toSource(out int64) int64 {
 	defer c.mu.Unlock()
 	return min(c.start+max(out-c.base, 0), c.end)
 }
+
+// heardAt returns the source frame heard at time t (not before the last
+// measurement), without the care position takes never to go back.
+func (c *clock) heardAt(t time.Time) int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h := c.heard
+	if c.moving && t.After(c.at) {
+		h = min(h+audio.Frames(t.Sub(c.at)), c.ahead)
+	}
+	return min(c.start+max(h-c.base, 0), c.end)
+}
+
+// hold stops the clock at source frame f, of a source end frames long,
+// until the next segment: Position reports f, even if it reported more
+// before (the sound server went, and playing goes on from f).
+func (c *clock) hold(f, end int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.base, c.start, c.end = 0, f, end
+	c.heard, c.ahead, c.moving = 0, 0, false
+	c.last = f
+}
+
+// noFurther makes position report no more than source frame f from now
+// on, until the next segment: the clock may have run ahead of what the
+// output took (on a busy machine, measurements come late).
+func (c *clock) noFurther(f int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = min(c.last, f)
+}

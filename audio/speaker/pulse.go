@@ -24,30 +24,44 @@ const frameBytes = 2 * audio.Channels
 // volumeNorm is PulseAudio's volume for "as it is" (100%).
 const volumeNorm = 0x10000
 
-// device is one connection to a PulseAudio or PipeWire-pulse server with
-// one playback stream, made corked at Open and kept until Close.
-type device struct {
-	addr    string        // the server string that answered, for errors
-	timeout time.Duration // for each request
-	client  *proto.Client
-	conn    net.Conn
-	stream  proto.CreatePlaybackStreamReply
+// errStreamKilled: the server removed the stream (its sink went away).
+var errStreamKilled = errors.New("the server closed the stream")
 
-	credit  atomic.Int64  // bytes the server asked for and was not yet sent
+// link is one connection to a PulseAudio or PipeWire-pulse server with its
+// playback stream, made corked. When the server goes away the device makes
+// a new link; the events of an old one change nothing.
+type link struct {
+	addr   string // the server string that answered, for errors
+	client *proto.Client
+	conn   net.Conn
+	stream proto.CreatePlaybackStreamReply
+	corked bool // guarded by the device's mu
+
+	credit atomic.Int64 // bytes the server asked for and was not yet sent
+	killed atomic.Bool  // the server removed the stream
+}
+
+// device plays through one link at a time.
+type device struct {
+	opts    Options
 	wake    chan struct{} // signalled when the server asks for data or goes
-	killed  atomic.Bool   // the server removed the stream
 	starved atomic.Int64  // underflows: times the stream ran dry (a pause too)
 
 	mu      sync.Mutex // serializes writes and requests; guards the rest
+	link    *link      // nil while the server is away
+	lost    error      // why the last link went, while link is nil
+	lostAt  time.Time  // when
+	alive   time.Time  // when the server last answered how far it played
+	broken  error      // the output is unusable for good: closed, or gone too long
+	gain    float64
 	src     audio.Seeker
 	playing bool
 	paused  bool
 	drained bool  // src is at its end: the stream is fed silence
+	next    int64 // while paused or away: the source frame to go on from
 	lead    int64 // frames of silence to write before the source's
-	gen     int   // counts pauses and new segments, to drop stale timings
-	written int64 // output frames given to the server
-	broken  error // the first failed request: the output is unusable
-	closed  bool
+	gen     int   // counts pauses, segments and links, to drop stale timings
+	written int64 // output frames given to the link's stream
 	buf     []byte
 	samples []int16
 
@@ -56,43 +70,50 @@ type device struct {
 
 // openDevice connects within o.Timeout, trying each address in turn.
 func openDevice(o Options) (*device, error) {
-	addrs := serverAddresses(o.Server)
-	ctx, cancel := context.WithTimeout(context.Background(), o.Timeout)
+	d := &device{opts: o, wake: make(chan struct{}, 1), gain: 1,
+		buf: make([]byte, 4096*frameBytes), samples: make([]int16, 4096*audio.Channels)}
+	l, err := d.dial(context.Background(), 1)
+	if err != nil {
+		return nil, fmt.Errorf("%w: PulseAudio/PipeWire at %s: %s", ErrNoOutput, strings.Join(serverAddresses(o.Server), ", "), reason(err, o.Timeout))
+	}
+	d.link = l
+	return d, nil
+}
+
+// dial connects within the timeout (or ctx's deadline, if sooner) and
+// makes the stream, at volume gain.
+func (d *device) dial(ctx context.Context, gain float64) (*link, error) {
+	ctx, cancel := context.WithTimeout(ctx, d.opts.Timeout)
 	defer cancel()
 	type result struct {
-		d   *device
+		l   *link
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		d, err := connectAny(ctx, addrs, o)
-		done <- result{d, err}
+		l, err := connectAny(ctx, d, gain)
+		done <- result{l, err}
 	}()
-	var err error
 	select {
 	case r := <-done:
-		if r.err == nil {
-			return r.d, nil
-		}
-		err = r.err
+		return r.l, r.err
 	case <-ctx.Done():
-		err = ctx.Err()
 		go func() { // a late connection is not wanted any more
-			if r := <-done; r.d != nil {
-				r.d.conn.Close()
+			if r := <-done; r.l != nil {
+				r.l.conn.Close()
 			}
 		}()
+		return nil, ctx.Err()
 	}
-	return nil, fmt.Errorf("%w: PulseAudio/PipeWire at %s: %s", ErrNoOutput, strings.Join(addrs, ", "), reason(err, o.Timeout))
 }
 
-// event runs on the connection's reader goroutine and must not block.
-func (d *device) event(msg any) {
+// event runs on a link's reader goroutine and must not block.
+func (d *device) event(l *link, msg any) {
 	switch m := msg.(type) {
 	case *proto.Request:
-		d.credit.Add(int64(m.Length))
+		l.credit.Add(int64(m.Length))
 	case *proto.PlaybackStreamKilled:
-		d.killed.Store(true)
+		l.killed.Store(true)
 	case *proto.ConnectionClosed:
 	case *proto.Underflow:
 		d.starved.Add(1)
@@ -106,70 +127,109 @@ func (d *device) event(msg any) {
 	}
 }
 
-// ask sends one request and waits for the answer; it touches no state
-// and needs no lock.
-func (d *device) ask(req proto.RequestArgs, reply proto.Reply) error {
-	err := d.client.Request(req, reply)
-	if err == nil && d.killed.Load() {
-		err = errors.New("the server closed the stream")
+// ask sends one request on l and waits for the answer; it touches no
+// state and needs no lock.
+func (d *device) ask(l *link, req proto.RequestArgs, reply proto.Reply) error {
+	err := l.client.Request(req, reply)
+	if err == nil && l.killed.Load() {
+		err = errStreamKilled
 	}
 	return err
 }
 
-// request is ask for callers holding d.mu: after a failure the output is
-// unusable, and every later request fails the same way at once.
+// request is ask on the current link for callers holding d.mu. When the
+// server is away it returns the error that says why, at once.
 func (d *device) request(req proto.RequestArgs, reply proto.Reply) error {
-	if d.broken != nil {
-		return d.broken
+	if err := d.usable(); err != nil {
+		return err
 	}
-	if err := d.ask(req, reply); err != nil {
-		return d.fail(err)
+	l := d.link
+	if err := d.ask(l, req, reply); err != nil {
+		return d.drop(l, err)
 	}
 	return nil
 }
 
-// fail marks the output unusable because of err, and returns the error
-// every later request will return.
-func (d *device) fail(err error) error {
-	if d.broken == nil {
-		d.broken = fmt.Errorf("%w: PulseAudio/PipeWire at %s: %s", ErrLost, d.addr, reason(err, d.timeout))
+// usable returns nil when there is a link to ask. d.mu must be held.
+func (d *device) usable() error {
+	switch {
+	case d.broken != nil:
+		return d.broken
+	case d.link == nil:
+		return d.lost
 	}
-	return d.broken
+	return nil
 }
 
-// setVolume does not hold d.mu while it waits: the feeder goes on.
+// drop gives up link l, which failed with err, and returns the error that
+// says so. Until a new link is made, the place heard last is kept: the
+// clock stops there, and playing goes on from it. d.mu must be held.
+func (d *device) drop(l *link, err error) error {
+	if l != d.link {
+		return d.usable()
+	}
+	d.link, d.lostAt, d.gen = nil, time.Now(), d.gen+1
+	d.lost = fmt.Errorf("%w: PulseAudio/PipeWire at %s: %s", ErrLost, l.addr, reason(err, d.opts.Timeout))
+	if d.opts.Reconnect < 0 {
+		d.broken = d.lost
+	}
+	if d.playing && !d.paused {
+		// Sound flowed until the server last answered, as far as is known.
+		d.next = d.clk.heardAt(d.alive)
+		d.clk.hold(d.next, d.src.Len())
+	}
+	l.conn.Close()
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+	return d.lost
+}
+
+// setVolume does not hold d.mu while it waits: the feeder goes on. Away
+// from the server, the volume is kept for the next link.
 func (d *device) setVolume(gain float64) error {
-	v := uint32(math.Round(math.Cbrt(gain) * volumeNorm)) // PulseAudio volumes are cubic
 	d.mu.Lock()
-	broken := d.broken
+	d.gain = gain
+	l, broken := d.link, d.broken
 	d.mu.Unlock()
-	if broken != nil {
+	if broken != nil || l == nil {
 		return broken
 	}
-	err := d.ask(&proto.SetSinkInputVolume{
-		SinkInputIndex: d.stream.SinkInputIndex,
-		ChannelVolumes: proto.ChannelVolumes{v, v},
-	}, nil)
+	v := volume(gain)
+	err := d.ask(l, &proto.SetSinkInputVolume{SinkInputIndex: l.stream.SinkInputIndex, ChannelVolumes: proto.ChannelVolumes{v, v}}, nil)
 	if err != nil {
 		d.mu.Lock()
 		defer d.mu.Unlock()
-		return d.fail(err)
+		d.drop(l, err)
+		return d.broken // nil while a reconnection may mend it
 	}
 	return nil
 }
+
+// volume converts a linear gain to PulseAudio's cubic volume scale.
+func volume(gain float64) uint32 { return uint32(math.Round(math.Cbrt(gain) * volumeNorm)) }
 
 func (d *device) close() error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.closed {
+	if errors.Is(d.broken, ErrClosed) {
 		return nil
 	}
-	if d.broken == nil {
-		d.request(&proto.DeletePlaybackStream{StreamIndex: d.stream.StreamIndex}, nil)
+	l := d.link
+	if l != nil && d.broken == nil {
+		d.ask(l, &proto.DeletePlaybackStream{StreamIndex: l.stream.StreamIndex}, nil)
 	}
-	d.closed = true
 	d.broken = ErrClosed // a running Play returns this
-	return d.conn.Close()
+	d.link = nil
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+	if l == nil {
+		return nil
+	}
+	return l.conn.Close()
 }
 
 // reason says why a request failed, without Go's wrapping.

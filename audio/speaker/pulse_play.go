@@ -4,10 +4,6 @@ package speaker
 
 import (
 	"context"
-	"encoding/binary"
-	"errors"
-	"fmt"
-	"io"
 	"sync"
 	"time"
 
@@ -24,8 +20,9 @@ const (
 )
 
 // play runs two loops: a feeder that answers the server's requests for
-// data, and a watcher that polls the server's timing. Neither waits for the
-// other, so a slow answer from the server never starves the stream.
+// data, and a watcher that polls the server's timing and reconnects when
+// it goes. Neither waits for the other, so a slow answer from the server
+// never starves the stream.
 func (d *device) play(ctx context.Context, src audio.Seeker) error {
 	if err := d.begin(src); err != nil {
 		return err
@@ -50,7 +47,8 @@ func (d *device) play(ctx context.Context, src audio.Seeker) error {
 	return err
 }
 
-// feedLoop feeds the stream whenever the server asks, until stop.
+// feedLoop feeds the stream whenever the server asks, until stop or the
+// source fails.
 func (d *device) feedLoop(stop <-chan struct{}) error {
 	for {
 		select {
@@ -65,7 +63,8 @@ func (d *device) feedLoop(stop <-chan struct{}) error {
 }
 
 // watch polls the server until the end is heard, ctx is done, the feeder
-// fails or the server does.
+// fails or the output does; when the server goes, it waits for it to
+// come back.
 func (d *device) watch(ctx context.Context, failed <-chan struct{}) error {
 	next := time.NewTimer(pollMin)
 	defer next.Stop()
@@ -76,72 +75,90 @@ func (d *device) watch(ctx context.Context, failed <-chan struct{}) error {
 		case <-failed:
 			return nil // the feeder's error is returned
 		case <-next.C:
-			if end, err := d.poll(); end || err != nil {
+		}
+		end, err := d.poll()
+		if end || err != nil {
+			return err
+		}
+		if d.away() {
+			if err := d.reconnect(ctx); err != nil {
 				return err
 			}
-			next.Reset(min(max(d.clk.untilEnd(), pollMin), pollMax))
 		}
+		next.Reset(min(max(d.clk.untilEnd(), pollMin), pollMax))
 	}
 }
 
-// begin starts a segment at the stream's write index, fills the buffer and
-// uncorks the stream.
+// begin starts playing src from its current frame. With no server at
+// hand (it went away before this Play), the watcher reconnects.
 func (d *device) begin(src audio.Seeker) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.playing {
+	switch {
+	case d.broken != nil:
+		return d.broken
+	case d.playing:
 		return ErrBusy
 	}
-	d.src = src
-	if err := d.restart(src.Pos()); err != nil {
+	d.src, d.playing, d.paused, d.next = src, true, false, src.Pos()
+	d.clk.hold(d.next, src.Len())
+	if d.link == nil {
+		d.lostAt = time.Now() // a new Play waits for the server afresh
+		return nil
+	}
+	if err := d.startAt(d.next); err != nil {
+		d.playing = false
 		return err
 	}
-	d.playing, d.paused = true, false
-	err := d.feedLocked()
-	if err == nil {
-		err = d.request(&proto.CorkPlaybackStream{StreamIndex: d.stream.StreamIndex, Corked: false}, nil)
-	}
-	if err != nil {
-		d.playing = false
-	}
-	return err
+	return nil
 }
 
 // finish corks the stream and drops what it still holds, ready for the next
-// Play. A broken output is left alone: asking it would only wait.
+// Play.
 func (d *device) finish() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.clk.halt(time.Now())
 	d.playing, d.paused, d.src = false, false, nil
-	if d.request(&proto.CorkPlaybackStream{StreamIndex: d.stream.StreamIndex, Corked: true}, nil) == nil {
-		d.request(&proto.FlushPlaybackStream{StreamIndex: d.stream.StreamIndex}, nil)
+	if d.link != nil && d.cork(true) == nil {
+		d.request(&proto.FlushPlaybackStream{StreamIndex: d.link.stream.StreamIndex}, nil)
 	}
 }
 
 // poll measures how far the stream has played, and reports whether the
 // source's last frame has been heard. It does not hold d.mu while it waits
-// for the server; a measurement made across a pause or a seek is dropped.
-// A paused stream is only checked for errors: the clock already knows
-// where it stopped.
+// for the server; a measurement made across a pause, a seek or a new link
+// is dropped. A paused stream is only checked for errors: the clock
+// already knows where it stopped.
 func (d *device) poll() (end bool, err error) {
 	d.mu.Lock()
-	gen, broken := d.gen, d.broken
+	gen, l, broken := d.gen, d.link, d.broken
 	d.mu.Unlock()
-	if broken != nil {
+	if broken != nil || l == nil {
 		return false, broken
 	}
-	t, err := d.timing()
+	t, err := d.timing(l)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if err != nil {
-		return false, d.fail(err)
+		d.drop(l, err)
+		return false, d.broken
+	}
+	if d.gen == gen {
+		d.alive = t.at
 	}
 	if d.paused || d.gen != gen || !d.clk.worth(t.rtt, t.at) {
 		return false, nil
 	}
 	d.clk.measure(t.read, t.latency, max(t.written, d.written), t.running, t.at)
 	return d.clk.atEnd(), nil
+}
+
+// away reports whether the server has gone and may come back.
+func (d *device) away() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.link == nil && d.broken == nil
 }
 
 // timing is the server's answer to "how far have you played", in frames.
@@ -154,11 +171,11 @@ type timing struct {
 	rtt     time.Duration
 }
 
-// timing asks the server; it touches no state, and needs no lock.
-func (d *device) timing() (timing, error) {
+// timing asks the server on l; it touches no state, and needs no lock.
+func (d *device) timing(l *link) (timing, error) {
 	var lat proto.GetPlaybackLatencyReply
 	sent := time.Now()
-	if err := d.ask(&proto.GetPlaybackLatency{StreamIndex: d.stream.StreamIndex}, &lat); err != nil {
+	if err := d.ask(l, &proto.GetPlaybackLatency{StreamIndex: l.stream.StreamIndex}, &lat); err != nil {
 		return timing{}, err
 	}
 	rtt := time.Since(sent)
@@ -172,65 +189,15 @@ func (d *device) timing() (timing, error) {
 	}, nil
 }
 
-// query is timing for callers holding d.mu.
+// query is timing on the current link, for callers holding d.mu.
 func (d *device) query() (timing, error) {
-	if d.broken != nil {
-		return timing{}, d.broken
+	if err := d.usable(); err != nil {
+		return timing{}, err
 	}
-	t, err := d.timing()
+	l := d.link
+	t, err := d.timing(l)
 	if err != nil {
-		return t, d.fail(err)
+		return t, d.drop(l, err)
 	}
 	return t, nil
-}
-
-func (d *device) feed() error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.feedLocked()
-}
-
-// feedLocked writes as many whole frames as the server asked for.
-func (d *device) feedLocked() error {
-	for d.playing && !d.paused {
-		n := min(d.credit.Load(), int64(len(d.buf))) / frameBytes * frameBytes
-		if n <= 0 {
-			return nil
-		}
-		if err := d.fill(d.buf[:n]); err != nil {
-			return err
-		}
-		d.credit.Add(-n)
-		if err := d.client.Send(d.stream.StreamIndex, d.buf[:n]); err != nil {
-			return d.fail(err)
-		}
-		d.written += n / frameBytes
-		d.clk.wrote(d.written)
-	}
-	return nil
-}
-
-// fill fills b with what is due, little-endian: the lead of silence, the
-// source's frames, then silence after its end.
-func (d *device) fill(b []byte) error {
-	s := d.samples[:len(b)/2]
-	n := int(min(d.lead*audio.Channels, int64(len(s))))
-	clear(s[:n])
-	d.lead -= int64(n / audio.Channels)
-	for n < len(s) && !d.drained {
-		k, err := d.src.Read(s[n:])
-		n += k
-		if errors.Is(err, io.EOF) {
-			d.drained = true
-		} else if err != nil {
-			return fmt.Errorf("speaker: read source at frame %d: %w", d.src.Pos(), err)
-		} else if k == 0 {
-			return fmt.Errorf("speaker: read source at frame %d: no frames and no error", d.src.Pos())
-		}
-	}
-	clear(s[n:])
-	for i, v := range s {
-		binary.LittleEndian.PutUint16(b[2*i:], uint16(v))
-	}
-	return nil
 }

@@ -9,11 +9,17 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 )
 
+// MixAhead is how far ahead of what is heard the sound server is asked to
+// mix (on PulseAudio and PipeWire): what it has mixed still plays after
+// Pause, and comes before the frames after Resume and SeekTo.
+const MixAhead = 40 * time.Millisecond
+
 // Defaults for Options.
 const (
-	DefaultLatency = 100 * time.Millisecond
-	DefaultTimeout = 2 * time.Second
-	DefaultName    = "floorcoach"
+	DefaultLatency   = 400 * time.Millisecond
+	DefaultTimeout   = 2 * time.Second
+	DefaultReconnect = 10 * time.Second
+	DefaultName      = "floorcoach"
 )
 
 // Errors a caller may want to tell apart; the returned errors wrap them and
@@ -39,12 +45,20 @@ type Options struct {
 	Server string
 	// Latency is how much sound the server holds ahead of what is heard:
 	// the longest the machine may keep this process from running before
-	// the sound breaks up. Pause is heard within about a quarter of it,
-	// Resume and SeekTo within about half. 0 means DefaultLatency.
+	// the sound breaks up. On PulseAudio and PipeWire it does not slow the
+	// controls: the server mixes only MixAhead of it, so Pause is heard
+	// within about MixAhead, and Resume and SeekTo within about twice
+	// that. 0 means DefaultLatency.
 	Latency time.Duration
 	// Timeout bounds Open and each request to the sound server. 0 means
 	// DefaultTimeout.
 	Timeout time.Duration
+	// Reconnect is how long a Play waits for a sound server that went away
+	// (it crashed, or restarted, as PipeWire does when devices change) to
+	// come back: it reconnects and goes on from the last frame heard. After
+	// that Play fails with ErrLost. 0 means DefaultReconnect; a negative
+	// value, not at all. Only used on Linux and other unix systems.
+	Reconnect time.Duration
 	// Name is what volume controls show for the stream. "" means DefaultName.
 	Name string
 }
@@ -56,6 +70,9 @@ func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
 	}
+	if o.Reconnect == 0 {
+		o.Reconnect = DefaultReconnect
+	}
 	if o.Name == "" {
 		o.Name = DefaultName
 	}
@@ -65,8 +82,32 @@ func (o Options) withDefaults() Options {
 // Speaker is an open sound output. Play runs one source at a time; the other
 // methods may be called from any goroutine while it runs.
 type Speaker struct {
-	dev *device
+	dev backend
 }
+
+// backend is what plays: a PulseAudio client on Linux and other unix
+// systems, oto elsewhere.
+type backend interface {
+	play(ctx context.Context, src audio.Seeker) error
+	pause() error
+	resume() error
+	seek(frame int64) error
+	position() int64
+	isPaused() bool
+	setVolume(gain float64) error
+	describe() (Server, error)
+	close() error
+}
+
+// Server describes the sound output a Speaker plays through.
+type Server struct {
+	Name    string // "PulseAudio 16.1", "PipeWire 0.3.65", "Core Audio"
+	Sink    string // the name of the default sink, where the server names one
+	Address string // where it answered, where it has an address
+}
+
+// Server asks the sound output what it is.
+func (s *Speaker) Server() (Server, error) { return s.dev.describe() }
 
 // Open connects to the sound output. It returns within about Options.Timeout,
 // with an error wrapping ErrNoOutput when there is nothing to play through.
@@ -81,8 +122,9 @@ func Open(opts Options) (*Speaker, error) {
 // Play plays src from its current frame (src.Pos()) to its end, and returns
 // once the last frame has been heard, or at once when ctx is done (with
 // ctx.Err()), or with an error wrapping ErrLost when the sound output goes
-// away. A paused Play waits for Resume. Play reads src from its own
-// goroutine; the caller must not use src until Play returns.
+// away and does not come back within Options.Reconnect. A paused Play
+// waits for Resume. Play reads src from its own goroutine; the caller must
+// not use src until Play returns.
 func (s *Speaker) Play(ctx context.Context, src audio.Seeker) error {
 	return s.dev.play(ctx, src)
 }
@@ -95,8 +137,7 @@ func (s *Speaker) Pause() error { return s.dev.pause() }
 // Resume goes on after Pause. Resuming a Play that is not paused does nothing.
 func (s *Speaker) Resume() error { return s.dev.resume() }
 
-// SeekTo makes frame the next frame heard, within about half of
-// Options.Latency. It keeps a paused Play paused; seeking to the source's
+// SeekTo makes frame the next frame heard, within about twice MixAhead. It keeps a paused Play paused; seeking to the source's
 // end ends Play. (It is not named Seek: go vet reserves that name for
 // io.Seeker's method.)
 func (s *Speaker) SeekTo(frame int64) error {

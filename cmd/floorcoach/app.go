@@ -44,7 +44,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
 			clipscmd.Command(openRecordTerminal), voicesCommand(), newCommand(), schemaCommand(), logcmd.Command(),
-			completion.Command(func() *cli.App { return newApp(nil, nil, nil) }),
+			doctorCommand(), completion.Command(func() *cli.App { return newApp(nil, nil, nil) }),
 		},
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},

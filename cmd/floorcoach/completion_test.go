@@ -45,7 +45,7 @@ func TestCompleteWords(t *testing.T) {
 		files string
 		want  string // the candidates, space-separated
 	}{
-		{"''", "none", "list show check play export clips voices new schema log completion help"},
+		{"''", "none", "list show check play export clips voices new schema log doctor completion help"},
 		{"pl", "none", "play"},
 		{"play ''", "scripts", "demo lower-back hips"},
 		{"play l", "scripts", "lower-back"},
@@ -69,7 +69,7 @@ func TestCompleteWords(t *testing.T) {
 		{"clips ''", "none", "missing make record sheet add"},
 		{"clips add hips ''", "folders", ""},
 		{"completion ''", "none", "bash zsh fish man"},
-		{"help ''", "none", "list show check play export clips voices new schema log completion"},
+		{"help ''", "none", "list show check play export clips voices new schema log doctor completion"},
 		{"log --''", "none", "--last --since --json --csv --help"},
 		{"log --json --''", "none", "--last --since --csv --help"},
 		{"play demo --st", "none", "--strict"},

@@ -19,10 +19,11 @@ const (
 	keyDown                   // - (or _)
 	keyStop                   // q, Ctrl-C or Ctrl-D
 	keySuspend                // Ctrl-Z: stop the job, as in cooked mode
+	keySide                   // s: the other side of the step
 )
 
 // keysHelp is shown when a session starts on a terminal.
-const keysHelp = "Keys: space pause, n/→ next, p/← restart (twice: previous), +/- volume, q stop"
+const keysHelp = "Keys: space pause, n/→ next, p/← restart (twice: previous), s other side, +/- volume, q stop"
 
 // parseKeys turns what a terminal in raw mode sent into key presses.
 // Arrow keys arrive as ESC [ C (or ESC O C, in the terminal's application
@@ -45,6 +46,8 @@ func parseKeys(b []byte) []key {
 			keys = append(keys, keyStop)
 		case 26:
 			keys = append(keys, keySuspend)
+		case 's', 'S':
+			keys = append(keys, keySide)
 		case 0x1b:
 			if i+2 < len(b) && (b[i+1] == '[' || b[i+1] == 'O') {
 				switch b[i+2] {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
@@ -61,7 +62,7 @@ func (m *media) update(st player.Status) {
 	}
 	if st.Span > 0 {
 		sp := m.tl.Steps[st.Span-1]
-		state.Title, state.TrackIndex = sp.Name, sp.Index
+		state.Title, state.TrackIndex = mediaTitle(sp.Name, st.Side), sp.Index
 		state.Length = audio.Duration(sp.End - sp.Start)
 	}
 	if m.updated && state == m.last {
@@ -69,6 +70,15 @@ func (m *media) update(st player.Status) {
 	}
 	m.last, m.updated = state, true
 	m.srv.Update(state)
+}
+
+// mediaTitle is the title the desktop shows: the step, and the side being
+// worked: "Knee-to-chest (left)".
+func mediaTitle(step, side string) string {
+	if side == "" {
+		return termtext.Line(step)
+	}
+	return termtext.Line(step + " (" + side + ")")
 }
 
 // close leaves the bus, once Start has returned.

@@ -29,6 +29,7 @@ func playCommand() *cli.Command {
 			"   space      pause / resume\n" +
 			"   n or →     skip to the next step\n" +
 			"   p or ←     restart the step; twice: the previous step\n" +
+			"   s          go straight to the other side (of a step done on each side)\n" +
 			"   + and -    volume up / down\n" +
 			"   q, Ctrl-C  stop\n\n" +
 			"Headset and media keys (play/pause, next, previous) work too, where the desktop\n" +

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"io"
 	"strings"
 	"syscall"
@@ -19,10 +20,19 @@ import (
 func loadSession(b *testing.B, name string) *plan { return loadTestPlan(b, name) }
 
 // BenchmarkPlayStart times play lower-back from loading the script to the
-// first frame heard: the first frame of step 1 with --from 1 (so the frame
-// is a voice line), with the clip cache warm and with no cache at all.
+// first frame heard, on each kind of server: the first frame of step 1
+// with --from 1 (so the frame is a voice line), with the clip cache warm
+// and with no cache at all. Each round leaves the sink idle for 2 s first.
 func BenchmarkPlayStart(b *testing.B) {
-	pulsetest.Start(b)
+	for _, k := range pulsetest.Kinds {
+		b.Run(string(k), func(b *testing.B) {
+			pulsetest.StartKind(b, k)
+			benchmarkPlayStart(b)
+		})
+	}
+}
+
+func benchmarkPlayStart(b *testing.B) {
 	for _, cache := range []string{"warm", "off"} {
 		b.Run(cache, func(b *testing.B) {
 			if cache == "off" {
@@ -62,11 +72,19 @@ func startOnce(b *testing.B) time.Duration {
 	return took
 }
 
-// BenchmarkPlayCPU plays lower-back as play does, not on a terminal, and
-// reports the CPU time the process uses over 10 s of playing, once the
-// start-up decoding is over, as a share of one core.
+// BenchmarkPlayCPU plays lower-back as play does, not on a terminal, on
+// each kind of server, and reports the CPU time the process uses over 10 s
+// of playing, once the start-up decoding is over, as a share of one core.
 func BenchmarkPlayCPU(b *testing.B) {
-	pulsetest.Start(b)
+	for _, k := range pulsetest.Kinds {
+		b.Run(string(k), func(b *testing.B) {
+			pulsetest.StartKind(b, k)
+			benchmarkPlayCPU(b)
+		})
+	}
+}
+
+func benchmarkPlayCPU(b *testing.B) {
 	b.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 	p := loadSession(b, "lower-back")
 	spk, src, err := prepare(p, mixSettings{tones: 1}, nil, 0, 1)
@@ -76,7 +94,7 @@ func BenchmarkPlayCPU(b *testing.B) {
 	defer spk.Close()
 	live := player.NewLive(p.timeline, spk, src, 1)
 	app := newApp(strings.NewReader(""), io.Discard, io.Discard)
-	c := cli.NewContext(app, nil, nil)
+	c := cli.NewContext(app, flag.NewFlagSet("play", flag.ContinueOnError), nil)
 	done := make(chan error, 1)
 	go func() { done <- play(context.Background(), c, p, live) }()
 	time.Sleep(3 * time.Second)

@@ -170,6 +170,7 @@ func cubicDB(v, ref uint32) float64 { return 60 * math.Log10(float64(v)/float64(
 func TestPlayWithMusic(t *testing.T) {
 	srv := livePlay(t)
 	rec := srv.Record(t)
+	rec.WaitHearing(t)
 	dir := t.TempDir()
 	script := tempFile(t, "s.yaml", `title: Music live
 steps:

@@ -13,6 +13,8 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/floorcoach/floorcoach/internal/dbustest"
+	"github.com/floorcoach/floorcoach/internal/pulsetest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
@@ -67,7 +69,7 @@ func TestPlayMediaKeys(t *testing.T) {
 	mediaButton(t, name, iface+".Next") // from the title to step 1
 	mediaButton(t, name, iface+".Next")
 	st := live.Status()
-	if from, _ := p.timeline.StartOf(2); st.Step != 2 || st.Pos < from || st.Pos > from+audio.Frames(speaker.DefaultLatency) {
+	if from, _ := p.timeline.StartOf(2); st.Step != 2 || st.Pos < from || st.Pos > from+audio.Frames(4*speaker.MixAhead) {
 		t.Errorf("after Next twice: step %d at %s, want step 2 at %s", st.Step, player.Clock(st.Pos), player.Clock(from))
 	}
 	m.update(st)
@@ -78,6 +80,40 @@ func TestPlayMediaKeys(t *testing.T) {
 	mediaButton(t, name, iface+".PlayPause")
 	if !live.Status().Paused {
 		t.Error("PlayPause did not pause")
+	}
+	mediaButton(t, name, iface+".Stop")
+	select {
+	case err := <-done:
+		if !errors.Is(err, player.ErrStopped) {
+			t.Errorf("Run = %v after Stop, want ErrStopped", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("Stop did not stop the session")
+	}
+}
+
+// On PipeWire's session bus, as a desktop has it, the player shows up for
+// media keys, titled with the step and the side being worked.
+func TestPlayMediaKeysOnPipeWire(t *testing.T) {
+	testenv.NeedTool(t, "dbus-send")
+	srv := pulsetest.StartKind(t, pulsetest.PipeWire)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", srv.Bus)
+	p := testPlan(t, tempFile(t, "s.yaml", sidedScript))
+	live, m, done := playOnBus(t, p)
+	for deadline := time.Now().Add(5 * time.Second); live.Status().Side != "right"; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the right side not heard within 5 s")
+		}
+	}
+	m.update(live.Status())
+	name, iface := m.srv.Name(), mpris.PlayerIface
+	meta := mediaButton(t, name, "org.freedesktop.DBus.Properties.Get", "string:"+iface, "string:Metadata")
+	if !strings.Contains(meta, `string "Knee hug (right)"`) {
+		t.Errorf("the desktop is not shown the step and side:\n%s", meta)
+	}
+	mediaButton(t, name, iface+".Pause")
+	if !live.Status().Paused {
+		t.Error("Pause did not pause")
 	}
 	mediaButton(t, name, iface+".Stop")
 	select {

@@ -8,12 +8,16 @@ import (
 	"os/exec"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
+	"github.com/floorcoach/floorcoach/player"
 )
 
 // tmuxPane runs a command in a pseudo-terminal of its own (a detached tmux
@@ -59,8 +63,14 @@ func (p *tmuxPane) screen() []string {
 // waitFor waits until a line of the screen matches re, and returns it.
 func (p *tmuxPane) waitFor(re string) string {
 	p.t.Helper()
+	return p.waitForWithin(re, 3*time.Second)
+}
+
+// waitForWithin is waitFor, waiting up to limit.
+func (p *tmuxPane) waitForWithin(re string, limit time.Duration) string {
+	p.t.Helper()
 	rx := regexp.MustCompile(re)
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(limit)
 	for {
 		lines := p.screen()
 		for _, l := range lines {
@@ -69,25 +79,40 @@ func (p *tmuxPane) waitFor(re string) string {
 			}
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("no line matches %q within 3 s; the screen:\n%s", re, strings.Join(lines, "\n"))
+			p.t.Fatalf("no line matches %q within %v; the screen:\n%s", re, limit, strings.Join(lines, "\n"))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-// Keys on a terminal: n skips a step, space pauses and holds the place, -
-// lowers the volume, p twice goes back a step, q stops with a summary, and
-// the terminal is as it was afterwards.
+// sidedScript is shortScript with its first step done on each side.
+const sidedScript = `title: Quick demo
+defaults: {ready: 0s, rest: 0s, remind: []}
+steps:
+  - name: Knee hug
+    hold: 2s
+    sides: [right, left]
+  - name: Pelvic tilt
+    hold: 2s
+`
+
+// Keys on a terminal: s goes to the other side, n skips a step, space
+// pauses and holds the place, - lowers the volume, p twice goes back a
+// step, q stops with a summary and how to go on, and the terminal is as it
+// was afterwards.
 func TestPlayKeysInTerminal(t *testing.T) {
 	livePlay(t)
-	script := tempFile(t, "s.yaml", shortScript)
+	script := tempFile(t, "s.yaml", sidedScript)
 	testPlan(t, script)
 	command := fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'; echo exit=$?; "+
 		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
 		os.Getenv("PULSE_SERVER"), binary(t), script)
 	p := newTmuxPane(t, command)
 	p.waitFor(`^Keys: space pause`)
-	p.waitFor(`^1/2 Knee hug \| .* left \| next: Pelvic tilt$`)
+	p.waitForWithin(`^1/2 Knee hug \| right \| .* left \| next: Pelvic tilt$`, 6*time.Second)
+	p.keys("s")
+	p.waitFor(`^1/2 Knee hug \| left \| `)
+	p.waitFor(`^Left side\.$`)
 	p.keys("n")
 	p.waitFor(`^2/2 Pelvic tilt \| `)
 	p.keys("Space")
@@ -103,7 +128,8 @@ func TestPlayKeysInTerminal(t *testing.T) {
 	p.keys("p", "p") // restart, and at once again: the previous step
 	p.waitFor(`^1/2 Knee hug \| `)
 	p.keys("q")
-	p.waitFor(`^Stopped at step 1 of 2 \(Knee hug\) after 0:0\d\.$`)
+	p.waitFor(`^Stopped at step 1 of 2 \(Knee hug\) after 0:\d\d\.$`)
+	p.waitFor(`^To go on: floorcoach play ` + regexp.QuoteMeta(script) + ` --from 1$`)
 	p.waitFor(`^exit=0$`)
 	p.waitFor(`^-?echo$`) // stty's last word
 	screen := p.screen()
@@ -111,7 +137,38 @@ func TestPlayKeysInTerminal(t *testing.T) {
 		t.Errorf("the terminal was not restored (want icanon and echo from stty):\n%s", strings.Join(screen, "\n"))
 	}
 	// The lines spoken, each as heard: Pelvic tilt again when p restarted it.
-	if got := strings.Join(screen[1:len(screen)-4], "|"); got != "Quick demo|Knee hug|Pelvic tilt|Pelvic tilt|Knee hug" {
-		t.Errorf("spoken lines on the screen: %q", got)
+	want := "Quick demo|Knee hug|Right side.|Switch sides.|Left side.|Pelvic tilt|Pelvic tilt|Knee hug"
+	if got := strings.Join(screen[1:len(screen)-5], "|"); got != want {
+		t.Errorf("spoken lines on the screen: %q, want %q", got, want)
+	}
+}
+
+// How we know pausing is right where users are: on each server, a 3 s
+// pause by the space key on a terminal adds 3 s (± 0.5 s) to a session.
+func TestPlayPauseInTerminal(t *testing.T) {
+	testenv.NeedTool(t, "tmux")
+	pulsetest.Each(t, func(t *testing.T, srv *pulsetest.Server) {
+		script := tempFile(t, "s.yaml", shortScript)
+		tl := testPlan(t, script).timeline
+		pulsetest.Retry(t, 2, func(j *pulsetest.Judge) { pauseInTerminal(t, j, srv, script, tl) })
+	})
+}
+
+func pauseInTerminal(t *testing.T, j *pulsetest.Judge, srv *pulsetest.Server, script string, tl *player.Timeline) {
+	command := fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: sh -c "+
+		"'start=$(date +%%s%%N); %s play %s; echo took=$(( ($(date +%%s%%N) - start) / 1000000 ))'; sleep 60",
+		srv.Address, binary(t), script)
+	p := newTmuxPane(t, command)
+	p.waitForWithin(`^1/2 Knee hug \| `, 6*time.Second)
+	p.keys("Space")
+	p.waitFor(`^paused \| `)
+	time.Sleep(3 * time.Second)
+	p.keys("Space")
+	line := p.waitForWithin(`^took=\d+$`, audio.Duration(tl.Length)+5*time.Second)
+	ms, _ := strconv.Atoi(strings.TrimPrefix(line, "took="))
+	added := time.Duration(ms)*time.Millisecond - audio.Duration(tl.Length)
+	t.Logf("%s: a 3 s pause added %v to a %v session, start-up included", srv.Kind, added, audio.Duration(tl.Length))
+	if added < 2500*time.Millisecond || added > 3500*time.Millisecond {
+		j.Errorf("a 3 s pause added %v, want 3 s ± 0.5 s", added)
 	}
 }

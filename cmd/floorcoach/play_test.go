@@ -55,7 +55,7 @@ func TestPlayHelpTeaches(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"space ", "n or →", "p or ←", "+ and -", "q, Ctrl-C",
+	for _, want := range []string{"space ", "n or →", "p or ←", "s   ", "+ and -", "q, Ctrl-C",
 		"floorcoach play lower-back\n", "--level full", "--from 4", "--volume"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("play --help lacks %q:\n%s", want, out)
@@ -64,9 +64,9 @@ func TestPlayHelpTeaches(t *testing.T) {
 }
 
 func TestParseKeys(t *testing.T) {
-	in := " nN\x1b[C\x1bOCpP\x1b[D+=-_qQ\x03\x04x\x1b[A\x1b"
+	in := " nN\x1b[C\x1bOCpP\x1b[D+=-_qQ\x03\x04sSx\x1b[A\x1b"
 	want := []key{keyPause, keyNext, keyNext, keyNext, keyNext, keyRestart, keyRestart, keyRestart,
-		keyUp, keyUp, keyDown, keyDown, keyStop, keyStop, keyStop, keyStop}
+		keyUp, keyUp, keyDown, keyDown, keyStop, keyStop, keyStop, keyStop, keySide, keySide}
 	if got := parseKeys([]byte(in)); !reflect.DeepEqual(got, want) {
 		t.Errorf("parseKeys(%q)\n got %v\nwant %v", in, got, want)
 	}
@@ -80,14 +80,21 @@ func TestStatusLine(t *testing.T) {
 		Round: 2, Length: 60 * sec, Volume: 0.7}
 	rest := player.Status{Step: 3, Steps: 7, Span: 3, Name: "Cat-cow", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
 	restStep := player.Status{Step: 4, Steps: 9, Span: 4, Name: "Rest", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
+	long := player.Status{Step: 1, Steps: 7, Name: "Supine figure-four stretch with a strap, slowly", Side: "right",
+		HoldLeft: 5 * sec, Length: 540 * sec, Next: "Bridge", Volume: 0.5}
 	for _, tc := range []struct {
 		st    player.Status
 		width int
 		want  string
 	}{
 		{hold, 200, "paused | 2/7 Seated spinal twist | left | hold 0:18 | 11:52 left | next: Cat-cow"},
-		{hold, 38, "paused | 2/7 Seated spinal twist | le"},
+		{hold, 80, "paused | 2/7 Seated spinal twist | left | hold 0:18 | 11:52 left"},
+		{hold, 60, "paused | 2/7 Seated spinal twist | left | 11:52 left"},
+		{hold, 38, "paused | 2/7 Sea… | left | 11:52 left"},
+		{long, 60, "1/7 Supine figure-four stretch with a … | right | 9:00 left"},
 		{reps, 200, "3/7 Cat-cow | round 2 | rep 4/12 | 1:00 left | vol 70%"},
+		{reps, 50, "3/7 Cat-cow | round 2 | rep 4/12 | 1:00 left"},
+		{reps, 40, "3/7 Cat-cow | rep 4/12 | 1:00 left"},
 		{rest, 200, "3/7 Cat-cow | rest | 1:00 left | next: Bridge"},
 		{restStep, 200, "4/9 Rest | 1:00 left | next: Bridge"},
 		{player.Status{Name: "x\x1b[2J", Step: 1, Steps: 1, HoldLeft: -1, Volume: 1}, 200, `1/1 x\x1b[2J | 0:00 left`},
@@ -98,6 +105,23 @@ func TestStatusLine(t *testing.T) {
 		}
 		if w := uniseg.StringWidth(got); w >= tc.width {
 			t.Errorf("%q is %d columns wide, in a terminal %d wide", got, w, tc.width)
+		}
+	}
+}
+
+// At 60 columns, every moment of a session shows its step, side and time
+// left.
+func TestStatusLineKeepsTheEssentials(t *testing.T) {
+	tl := timelineOf(t, "lower-back")
+	for pos := int64(0); pos < tl.Length; pos += audio.Frames(2e9) {
+		st := tl.StatusAt(pos)
+		st.Paused, st.Volume = true, 0.5
+		line := statusLine(st, tl.Title, 60)
+		if uniseg.StringWidth(line) > 59 || !strings.HasPrefix(line, "paused | ") ||
+			!strings.Contains(line, " | "+player.Minutes(st.Left())+" left") ||
+			st.Side != "" && !strings.Contains(line, " | "+st.Side+" | ") ||
+			st.Step > 0 && !strings.Contains(line, fmt.Sprintf("%d/%d ", st.Step, st.Steps)) {
+			t.Errorf("at %s: %q lacks the step, side or time left", player.Clock(pos), line)
 		}
 	}
 }

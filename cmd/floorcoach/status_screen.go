@@ -29,11 +29,13 @@ type screen struct {
 	keys  chan key
 	last  string // the status line shown
 	jobs  func() // stops following job control
+	again string // the command that plays the session again, for a resume hint
 }
 
 func newScreen(c *cli.Context, p *plan, live *player.Live) *screen {
 	return &screen{w: c.App.Writer, tl: p.timeline, live: live, feed: player.NewFeed(p.timeline),
-		steps: p.timeline.StepCount(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16)}
+		steps: p.timeline.StepCount(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16),
+		again: playCommandLine(c.App.Name, c.Args().First(), c.String("level"), c.String("voice"))}
 }
 
 // open takes the keyboard, in raw mode, when there is a terminal.
@@ -98,6 +100,8 @@ func (s *screen) press(k key) {
 		s.live.Next()
 	case keyRestart:
 		s.live.Restart()
+	case keySide:
+		s.live.OtherSide()
 	case keyUp:
 		s.live.VolumeUp()
 	case keyDown:
@@ -157,8 +161,22 @@ func (s *screen) finish(err error) error {
 		return nil
 	case errors.Is(err, player.ErrStopped):
 		fmt.Fprintln(s.w, summary(s.tl, st, played, steps, false))
+		if hint := resumeHint(s.tl, st, s.again); hint != "" {
+			fmt.Fprintln(s.w, hint)
+		}
 		return nil
 	}
 	msg := strings.TrimPrefix(err.Error(), "speaker: ")
+	if hint := resumeHint(s.tl, st, s.again); hint != "" {
+		return fmt.Errorf("%s (stopped %s after %s; %s)", msg, where(s.tl, st), player.Minutes(played), lowerFirst(hint))
+	}
 	return fmt.Errorf("%s (stopped %s after %s)", msg, where(s.tl, st), player.Minutes(played))
+}
+
+// lowerFirst lowers the first letter of a sentence put inside another.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -1,6 +1,7 @@
 package pulsetest
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -26,13 +27,42 @@ func (s *Server) VirtualMic(t testing.TB, hissDB float64) {
 		t.Fatalf("pulsetest: microphone: %v", err)
 	}
 	t.Cleanup(c.Close)
-	err = c.RawRequest(&proto.LoadModule{Name: "module-null-sink", Args: "sink_name=" + MicSink + " rate=44100 channels=1"},
-		&proto.LoadModuleReply{})
+	// PulseAudio's default setup keeps a sink only while there is no
+	// other (module-always-sink's auto_null): a sink of the tests' own
+	// goes first, so that the default output outlives the microphone's.
+	if s.Sink != nullSink {
+		err = c.RawRequest(&proto.LoadModule{Name: "module-null-sink", Args: "sink_name=" + nullSink}, &proto.LoadModuleReply{})
+		if err == nil {
+			s.Sink = nullSink
+		}
+	}
+	if err == nil {
+		err = c.RawRequest(&proto.LoadModule{Name: "module-null-sink", Args: "sink_name=" + MicSink + " rate=44100 channels=1"},
+			&proto.LoadModuleReply{})
+	}
 	if err == nil {
 		err = c.RawRequest(&proto.SetDefaultSource{SourceName: MicSink + ".monitor"}, nil)
 	}
 	if err == nil {
-		err = c.RawRequest(&proto.SetDefaultSink{SinkName: Sink}, nil)
+		err = c.RawRequest(&proto.SetDefaultSink{SinkName: s.Sink}, nil)
+	}
+	if err != nil {
+		t.Fatalf("pulsetest: microphone: %v", err)
+	}
+	t.Cleanup(c.Close)
+	err = c.RawRequest(&proto.LoadModule{Name: "module-null-sink", Args: "sink_name=" + MicSink + " rate=44100 channels=1"},
+		&proto.LoadModuleReply{})
+	if err == nil {
+		err = c.RawRequest(&proto.SetDefaultSource{SourceName: MicSink + ".monitor"}, nil)
+		if err != nil {
+			err = fmt.Errorf("DBG source: %w", err)
+		}
+	}
+	if err == nil {
+		err = c.RawRequest(&proto.SetDefaultSink{SinkName: s.Sink}, nil)
+		if err != nil {
+			err = fmt.Errorf("DBG sink %q: %w", s.Sink, err)
+		}
 	}
 	if err != nil {
 		t.Fatalf("pulsetest: microphone: %v", err)
