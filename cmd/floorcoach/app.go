@@ -10,6 +10,7 @@ import (
 	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/clipscmd"
 	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/completion"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/doctorcmd"
 	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/logcmd"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
@@ -44,7 +45,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
 			clipscmd.Command(openRecordTerminal), voicesCommand(), newCommand(), schemaCommand(), logcmd.Command(),
-			doctorCommand(), completion.Command(func() *cli.App { return newApp(nil, nil, nil) }),
+			doctorcmd.Command(), completion.Command(func() *cli.App { return newApp(nil, nil, nil) }),
 		},
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},

@@ -1,14 +1,16 @@
-package main
+package doctorcmd
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/urfave/cli/v2"
 )
 
-func doctorCommand() *cli.Command {
+// Command returns the doctor command.
+func Command() *cli.Command {
 	return &cli.Command{
 		Name:  "doctor",
 		Usage: "check what playing needs, and say how to fix what does not work",
@@ -60,9 +62,9 @@ func (f finding) String() string {
 }
 
 func runDoctor(c *cli.Context) (err error) {
-	defer recovered(&err)
+	defer cliapp.Recovered(&err)
 	if c.NArg() > 0 {
-		return usagef("doctor takes no arguments, got %q", c.Args().Slice())
+		return cliapp.Usagef("doctor takes no arguments, got %q", c.Args().Slice())
 	}
 	worst := ok
 	report := func(f finding) {
@@ -78,7 +80,7 @@ func runDoctor(c *cli.Context) (err error) {
 	}
 	report(checkCache(voices, c.Bool("prune")))
 	if worst == fail {
-		return cli.Exit("play would not work: see the FAIL lines above", exitFail)
+		return cli.Exit("play would not work: see the FAIL lines above", cliapp.ExitFail)
 	}
 	return nil
 }
