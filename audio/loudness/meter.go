@@ -90,7 +90,14 @@ func (m *Meter) Hops() int { return len(m.energy) }
 // as a limiter's, would change it. A nil scale, or one shorter than Hops,
 // leaves the stretches beyond it as they are.
 func (m *Meter) IntegratedWith(scale []float64) (float64, bool) {
-	blocks := m.blockPowers(scale)
+	return Gated(m.blockPowers(scale))
+}
+
+// Gated returns the loudness in LUFS of blocks of mean square power, gated
+// as BS.1770 gates them: blocks under AbsoluteGate are left out, then
+// those more than RelativeGate under the mean of the rest. It is false
+// when no block is above AbsoluteGate.
+func Gated(blocks []float64) (float64, bool) {
 	mean := func(floor float64) (float64, bool) {
 		sum, n := 0.0, 0
 		for _, p := range blocks {
@@ -108,7 +115,7 @@ func (m *Meter) IntegratedWith(scale []float64) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	gated, _ := mean(lufs(ungated) + RelativeGate)
+	gated, _ := mean(max(AbsoluteGate, lufs(ungated)+RelativeGate))
 	return lufs(gated), true
 }
 
