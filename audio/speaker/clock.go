@@ -54,7 +54,7 @@ func (c *clock) measure(read, latency, written int64, running bool, at time.Time
 // were true; worth drops them while the clock has a recent better one.
 const (
 	slowAnswer = 4 * time.Millisecond
-	staleAfter = 100 * time.Millisecond
+	staleAfter = 250 * time.Millisecond
 )
 
 // worth reports whether a measurement made at time at, with round trip

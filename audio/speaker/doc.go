@@ -17,7 +17,7 @@
 //
 //   - Position is the source frame being heard now: the frames the server
 //     has taken from the stream, less the latency it reports for what it
-//     holds, asked every 50 ms (more often near the end) and interpolated
+//     holds, asked every 100 ms (more often near the end) and interpolated
 //     in between. While playing it never goes back.
 //   - Play returns when that position reaches the source's end, not when the
 //     last frame has been handed over: it feeds the stream silence until the
