@@ -6,9 +6,9 @@
 //
 // # Sounds
 //
-// A Sound is a mono sound ready to mix. Tone(kind) synthesizes one of the
-// ToneKinds — tick, pip, start, end, count, phase, chime, attention — once
-// per program; the constants TickHz, PipHz… give their pitches. Every
+// A Sound is a mono sound ready to mix. Tone synthesizes each ToneKind
+// (tick, pip, start, end, count, phase, chime, attention) once per
+// program; the constants TickHz, PipHz… give their pitches. Every
 // tone fades in and out (no clicks) and peaks at or below MaxTonePeakDB,
 // so any tone under speech normalized to SpeechPeakDB stays below full
 // scale.
@@ -30,8 +30,16 @@
 //   - speech readies recorded or synthesized lines for a pack: trimming,
 //     loudness, text-to-speech commands;
 //   - encode writes a mixed session as a WAV, MP3 or FLAC file with chapters;
-//   - speaker plays a Seeker through the sound output.
+//   - speaker plays a Seeker through the sound output;
+//   - mic records from the sound input and finds the speech in a take;
+//   - music reads music files and lays them out under a session;
+//   - duck shapes the music's level: fades, and ducking under speech;
+//   - loudness measures loudness (EBU R128) and true peak, and limits;
+//   - mixdown makes the final mix: voice, music, one gain, the limiter;
+//   - pulseduck lowers other applications' sound while the voice speaks.
 //
-// Imports point one way: speaker, encode, pack and speech import this
-// package; pack and speech import decode; nothing here imports them.
+// Imports point one way: speaker, encode, pack, speech, mic, music and
+// mixdown import this package; pack and speech import decode, mic imports
+// speech; mixdown imports music, duck and loudness; nothing here imports
+// them.
 package audio

@@ -134,15 +134,55 @@ func (r *Renderer) Read(p []int16) (int, error) {
 	return int(2 * frames), nil
 }
 
+// ReadMono is Read for a mixer that goes on in floating point: it fills x
+// with the next frames, one value each (both channels are the same), at
+// the volume, not rounded or clamped (1 is full scale). Read and ReadMono
+// may be mixed.
+func (r *Renderer) ReadMono(x []float32) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.pos >= r.length {
+		return 0, io.EOF
+	}
+	frames := min(int64(len(x)), r.length-r.pos)
+	volume := math.Float32frombits(r.volume.Load())
+	for done := int64(0); done < frames; {
+		n := min(frames-done, blockFrames)
+		out := x[done : done+n]
+		lo, hi := r.mixBlock(n)
+		clear(out[:lo])
+		clear(out[hi:])
+		for k, v := range r.mix[lo:hi] {
+			out[lo+int64(k)] = v * volume
+		}
+		r.pos += n
+		done += n
+	}
+	return int(frames), nil
+}
+
 // render mixes the n frames from pos into out.
 func (r *Renderer) render(out []int16, n int64) {
+	lo, hi := r.mixBlock(n)
+	if lo >= hi {
+		clear(out)
+		return
+	}
+	clear(out[:2*lo])
+	clear(out[2*hi:])
+	r.clipped += toInt16(out[2*lo:2*hi], r.mix[lo:hi], math.Float32frombits(r.volume.Load()))
+}
+
+// mixBlock mixes the n frames from pos into r.mix, and returns the part of
+// the block any cue sounds in (lo >= hi if none: r.mix is then not set).
+func (r *Renderer) mixBlock(n int64) (lo, hi int64) {
 	start, end := r.pos, r.pos+n
 	r.active = slices.DeleteFunc(r.active, func(i int) bool { return r.cues[i].end <= start })
 	for ; r.next < len(r.cues) && r.cues[r.next].At < end; r.next++ {
 		r.active = append(r.active, r.next)
 	}
 	mix := r.mix[:n]
-	lo, hi := n, int64(0) // the part of the block any cue sounds in
+	lo, hi = n, int64(0)
 	for _, i := range r.active {
 		c := &r.cues[i]
 		from, to := max(c.At, start), min(c.end, end)
@@ -158,13 +198,7 @@ func (r *Renderer) render(out []int16, n int64) {
 			dst[k] += c.Gain * v
 		}
 	}
-	if lo >= hi {
-		clear(out)
-		return
-	}
-	clear(out[:2*lo])
-	clear(out[2*hi:])
-	r.clipped += toInt16(out[2*lo:2*hi], mix[lo:hi], math.Float32frombits(r.volume.Load()))
+	return lo, max(hi, lo)
 }
 
 // toInt16 scales mix by volume to 16 bits, rounding to nearest and

@@ -47,7 +47,7 @@ func speechLike(seconds float64) *Sound {
 }
 
 func TestRenderOnsets(t *testing.T) {
-	at := map[string]int64{TonePip: 1000, ToneStart: 20000, ToneCount: 50001, ToneTick: 70000, ToneChime: 90000}
+	at := map[ToneKind]int64{TonePip: 1000, ToneStart: 20000, ToneCount: 50001, ToneTick: 70000, ToneChime: 90000}
 	var cues []Cue
 	for kind, frame := range at {
 		cues = append(cues, Cue{At: frame, Len: ToneLen(kind), Sound: Tone(kind)})
@@ -293,4 +293,39 @@ func TestRenderVolume(t *testing.T) {
 	})
 	readAll(t, r, 2*blockFrames)
 	wg.Wait()
+}
+
+// ReadMono gives the mix Read rounds to 16 bits, before rounding, read in
+// any pieces, mixed with Read.
+func TestRenderReadMono(t *testing.T) {
+	var cues []Cue
+	for i, kind := range ToneKinds() {
+		cues = append(cues, Cue{At: int64(i) * 20000, Sound: Tone(kind), Gain: 0.7})
+	}
+	length := int64(len(cues)) * 20000
+	want := readAll(t, NewRenderer(cues, length), 3000)
+	r := NewRenderer(cues, length)
+	r.SetVolume(0.5)
+	x := make([]float32, 0, length)
+	buf := make([]float32, 7001)
+	p := make([]int16, 2*500)
+	for {
+		n, err := r.ReadMono(buf)
+		x = append(x, buf[:n]...)
+		if err != nil {
+			break
+		}
+		k, _ := r.Read(p) // 500 frames by Read, between
+		for i := 0; i < k; i += 2 {
+			x = append(x, float32(p[i])/32767)
+		}
+	}
+	if int64(len(x)) != length {
+		t.Fatalf("%d frames, want %d", len(x), length)
+	}
+	for i, v := range x {
+		if d := math.Abs(float64(v*32767 - 0.5*float32(want[2*i]))); d > 1 { // both at volume 0.5
+			t.Fatalf("frame %d: %v, Read gives %d at volume 1", i, v, want[2*i])
+		}
+	}
 }

@@ -33,27 +33,34 @@ const (
 	MaxTonePeakDB = -11.0
 )
 
-// Tone kinds, as the timeline names them.
+// TickBelowSpeech is how far, in LU, a tick's loudness is below the voice's
+// (speech.LUFS), both measured as clips are, over speech.Block blocks.
+const TickBelowSpeech = 10.7
+
+// ToneKind names one of the tones; its value is the tone's name.
+type ToneKind string
+
+// The tones.
 const (
-	ToneTick      = "tick"
-	TonePip       = "pip"
-	ToneStart     = "start"
-	ToneEnd       = "end"
-	ToneCount     = "count"
-	TonePhase     = "phase"
-	ToneChime     = "chime"
-	ToneAttention = "attention" // played where a voice clip is missing
+	ToneTick      ToneKind = "tick"      // each second of a hold
+	TonePip       ToneKind = "pip"       // a countdown pip before a clock
+	ToneStart     ToneKind = "start"     // a clock starts
+	ToneEnd       ToneKind = "end"       // a clock ends
+	ToneCount     ToneKind = "count"     // a rep counted without a voice
+	TonePhase     ToneKind = "phase"     // a phase of a rep begins
+	ToneChime     ToneKind = "chime"     // the session is over
+	ToneAttention ToneKind = "attention" // played where a voice clip is missing
 )
 
 // ToneKinds returns every kind Tone knows, in a fixed order.
-func ToneKinds() []string {
-	return []string{ToneTick, TonePip, ToneStart, ToneEnd, ToneCount, TonePhase, ToneChime, ToneAttention}
+func ToneKinds() []ToneKind {
+	return []ToneKind{ToneTick, TonePip, ToneStart, ToneEnd, ToneCount, TonePhase, ToneChime, ToneAttention}
 }
 
 // Tone returns the synthesized sound of a kind of tone. Every call for a
 // kind returns the same *Sound, made at first use: it must not be
 // modified. Tone panics on a kind not in ToneKinds (a programmer mistake).
-func Tone(kind string) *Sound {
+func Tone(kind ToneKind) *Sound {
 	s, ok := tones()[kind]
 	if !ok {
 		panic(fmt.Sprintf("audio: unknown tone kind %q", kind))
@@ -62,13 +69,13 @@ func Tone(kind string) *Sound {
 }
 
 // ToneLen returns the length in frames of Tone(kind).
-func ToneLen(kind string) int64 { return Tone(kind).Len() }
+func ToneLen(kind ToneKind) int64 { return Tone(kind).Len() }
 
 // tones synthesizes every tone once, at first use.
-var tones = sync.OnceValue(func() map[string]*Sound {
-	m := make(map[string]*Sound)
+var tones = sync.OnceValue(func() map[ToneKind]*Sound {
+	m := make(map[ToneKind]*Sound)
 	for kind, spec := range toneSpecs() {
-		m[kind] = spec.synth(kind)
+		m[kind] = spec.synth(string(kind))
 	}
 	return m
 })
@@ -93,7 +100,7 @@ type note struct {
 type partial struct{ ratio, amp, decay float64 }
 
 // toneSpecs describes every tone.
-func toneSpecs() map[string]toneSpec {
+func toneSpecs() map[ToneKind]toneSpec {
 	// A woodblock: a short knock with a faint inharmonic overtone.
 	woodblock := []partial{{1, 1, 0.012}, {2.76, 0.15, 0.004}}
 	// A soft electronic beep: mostly fundamental, a touch of octave.
@@ -108,8 +115,13 @@ func toneSpecs() map[string]toneSpec {
 			{at: 0.15, dur: 0.15, attack: 0.005, release: 0.04, hz: to, amp: 1, partials: parts},
 		}
 	}
-	return map[string]toneSpec{
-		ToneTick:  {-26, []note{{dur: 0.05, attack: 0.002, release: 0.015, hz: TickHz, amp: 1, partials: woodblock}}},
+	return map[ToneKind]toneSpec{
+		// Ticks sit about 11 LU under the voice, measured as clips are
+		// (TickBelowSpeech): at 22 LU under, as they were, they vanished on
+		// a floor two metres from a phone, and under music. They stay below
+		// every other tone, the phase's too, being the sound heard most:
+		// every second of every hold.
+		ToneTick:  {-14, []note{{dur: 0.05, attack: 0.002, release: 0.015, hz: TickHz, amp: 1, partials: woodblock}}},
 		TonePip:   {-12, []note{{dur: 0.1, attack: 0.005, release: 0.03, hz: PipHz, amp: 1, partials: blip}}},
 		ToneStart: {-12, two(StartFromHz, StartToHz, blip)},
 		ToneEnd:   {-12, two(EndFromHz, EndToHz, blip)},

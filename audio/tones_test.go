@@ -10,12 +10,12 @@ import (
 
 // toneTable is what tones.go documents: each kind's notes and peak level.
 var toneTable = []struct {
-	kind    string
+	kind    ToneKind
 	pitches []float64 // in order; two pitches are measured on each half
 	peakDB  float64
 	ms      float64 // length
 }{
-	{ToneTick, []float64{TickHz}, -26, 50},
+	{ToneTick, []float64{TickHz}, -14, 50},
 	{TonePip, []float64{PipHz}, -12, 100},
 	{ToneStart, []float64{StartFromHz, StartToHz}, -12, 300},
 	{ToneEnd, []float64{EndFromHz, EndToHz}, -12, 300},
@@ -26,7 +26,7 @@ var toneTable = []struct {
 }
 
 func TestToneTableCoversKinds(t *testing.T) {
-	var kinds []string
+	var kinds []ToneKind
 	for _, tt := range toneTable {
 		kinds = append(kinds, tt.kind)
 	}
@@ -37,7 +37,7 @@ func TestToneTableCoversKinds(t *testing.T) {
 
 func TestTonePitch(t *testing.T) {
 	for _, tt := range toneTable {
-		t.Run(tt.kind, func(t *testing.T) {
+		t.Run(string(tt.kind), func(t *testing.T) {
 			x := Tone(tt.kind).Samples
 			parts := [][]float32{x}
 			if len(tt.pitches) == 2 { // the first and last 40%: one note each
@@ -71,7 +71,7 @@ func TestChimeChord(t *testing.T) {
 func TestToneLevelsAndLength(t *testing.T) {
 	speech := math.Pow(10, SpeechPeakDB/20)
 	for _, tt := range toneTable {
-		t.Run(tt.kind, func(t *testing.T) {
+		t.Run(string(tt.kind), func(t *testing.T) {
 			s := Tone(tt.kind)
 			peak := audiotest.DBFS(audiotest.Peak(s.Samples))
 			if math.Abs(peak-tt.peakDB) > 0.05 {
@@ -83,7 +83,7 @@ func TestToneLevelsAndLength(t *testing.T) {
 			if got, want := ToneLen(tt.kind), int64(math.Round(tt.ms*SampleRate/1000)); got != want {
 				t.Errorf("ToneLen = %d, want %d (%v ms)", got, want, tt.ms)
 			}
-			if s.Name != tt.kind {
+			if s.Name != string(tt.kind) {
 				t.Errorf("Name = %q, want %q", s.Name, tt.kind)
 			}
 		})
@@ -96,7 +96,7 @@ func TestToneLevelsAndLength(t *testing.T) {
 func TestToneClickFree(t *testing.T) {
 	const edge = 32 // frames, 0.7 ms
 	for _, tt := range toneTable {
-		t.Run(tt.kind, func(t *testing.T) {
+		t.Run(string(tt.kind), func(t *testing.T) {
 			x := Tone(tt.kind).Samples
 			if x[0] != 0 || math.Abs(float64(x[len(x)-1])) > 1e-6 {
 				t.Errorf("first, last samples = %g, %g; want 0", x[0], x[len(x)-1])
@@ -126,8 +126,8 @@ func TestToneCached(t *testing.T) {
 	}
 	defer func() {
 		if recover() == nil {
-			t.Error("Tone(\"nope\") did not panic")
+			t.Error(`Tone("nope") did not panic`)
 		}
 	}()
-	Tone("nope")
+	Tone(ToneKind("nope"))
 }

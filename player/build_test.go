@@ -22,8 +22,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // scripts and the independent rules checker.
 var testdataDir = filepath.Join("..", "testdata")
 
-// sessions returns every session the goldens cover: the built-ins and the
-// example scripts.
+// sessions returns every session the goldens and the rules cover: the
+// built-ins, the starter script of floorcoach new, the example scripts and
+// this package's own test scripts (see testdata/README.md).
 func sessions(t *testing.T) map[string]*scripts.Session {
 	t.Helper()
 	out := map[string]*scripts.Session{}
@@ -34,11 +35,17 @@ func sessions(t *testing.T) map[string]*scripts.Session {
 		}
 		out[name] = s
 	}
-	files, _ := filepath.Glob(filepath.Join(testdataDir, "examples", "*.yaml"))
-	if len(files) == 0 {
-		t.Fatal("no example scripts in testdata/examples")
+	starter, err := scripts.Parse("starter", scripts.Starter("starter"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, f := range files {
+	out["starter"] = starter
+	examples, _ := filepath.Glob(filepath.Join(testdataDir, "examples", "*.yaml"))
+	own, _ := filepath.Glob(filepath.Join("testdata", "scripts", "*.yaml"))
+	if len(examples) < 2 || len(own) < 2 {
+		t.Fatalf("%d example scripts and %d test scripts, want at least 2 of each", len(examples), len(own))
+	}
+	for _, f := range append(examples, own...) {
 		s, err := scripts.ParseFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -86,8 +93,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestRules builds every session at every level and checks DESIGN.md's
-// rules, the doses of each hold and the count of each set of reps.
+// TestRules builds every session at every level and checks the timeline's
+// rules, the doses of each hold, the count of each set of reps, and that
+// instructions (per side where they name it) come before the clock.
 func TestRules(t *testing.T) {
 	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
 		for _, b := range checkRules(tl) {
@@ -114,87 +122,9 @@ func eachTimeline(t *testing.T, check func(t *testing.T, name string, s *scripts
 	}
 }
 
-// checkDoses checks that every clock of a performed step lasts its dose on
-// every side, and counts its reps.
-func checkDoses(t *testing.T, s *scripts.Session, tl *Timeline, lv scripts.Level) {
-	t.Helper()
-	spans, counts := clocks(t, tl)
-	items := flatten(s.Steps, 0, 0)
-	k := 0
-	for _, sp := range tl.Steps {
-		if sp.Top == 0 { // an automatic rest
-			continue
-		}
-		st := items[k].step
-		k++
-		sides := max(1, len(st.Sides))
-		for i := 0; i < sides; i++ {
-			side := ""
-			if len(st.Sides) > 0 {
-				side = st.Sides[i]
-			}
-			key := clockKey{sp.Index, side, sp.Round}
-			switch st.Kind {
-			case scripts.KindHold:
-				want := audio.Frames(st.Hold.At(lv))
-				if got := spans[key]; len(got) != 1 || got[0] != want {
-					t.Errorf("%s %s: hold spans %v frames, want one of %d", sp.Name, side, got, want)
-				}
-			case scripts.KindReps:
-				if st.Count == scripts.CountNone {
-					continue
-				}
-				if got, want := len(counts[key]), st.Reps.At(lv); got != want {
-					t.Errorf("%s %s: %d reps counted, want %d", sp.Name, side, got, want)
-				}
-			}
-		}
-	}
-	if k != len(items) {
-		t.Errorf("%d performed steps in the timeline, want %d", k, len(items))
-	}
-}
-
-// checkInstructionsFirst checks that each step's own lines are all spoken
-// before its first start tone.
-func checkInstructionsFirst(t *testing.T, s *scripts.Session, tl *Timeline) {
-	t.Helper()
-	items := flatten(s.Steps, 0, 0)
-	k := 0
-	for _, sp := range tl.Steps {
-		if sp.Top == 0 {
-			continue
-		}
-		st := items[k].step
-		k++
-		var start int64 = -1
-		said := map[string]int64{}
-		for _, e := range tl.Events {
-			if e.Step != sp.Index {
-				continue
-			}
-			if e.Kind == Start && start < 0 {
-				start = e.At
-			}
-			if e.Kind == Speech {
-				if _, ok := said[e.Text]; !ok {
-					said[e.Text] = e.End()
-				}
-			}
-		}
-		for _, line := range st.Say {
-			end, ok := said[line]
-			if !ok {
-				t.Errorf("%s: line %q never spoken", sp.Name, line)
-			} else if start >= 0 && end > start {
-				t.Errorf("%s: line %q still spoken when the clock starts", sp.Name, line)
-			}
-		}
-	}
-}
-
-// TestRulesTool runs the team's independent rules checker on every session,
-// with the article's doses for lower-back.
+// TestRulesTool runs the team's independent rules checker on every session
+// at every level, with its pacing rules, and with the article's doses and
+// safety advice for lower-back.
 func TestRulesTool(t *testing.T) {
 	tool := filepath.Join(testdataDir, "timeline_rules.py")
 	testenv.NeedTool(t, "python3")
@@ -207,7 +137,7 @@ func TestRulesTool(t *testing.T) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		args := []string{tool, path}
+		args := []string{tool, path, "--pacing"}
 		if name == "lower-back" {
 			args = append(args, "--seed")
 		}
@@ -221,4 +151,4 @@ func TestRulesTool(t *testing.T) {
 // fixedVoice speaks every line in the same time, to test scheduling.
 type fixedVoice time.Duration
 
-func (f fixedVoice) Length(string) (int64, bool) { return audio.Frames(time.Duration(f)), true }
+func (f fixedVoice) Probe(string) (int64, error) { return audio.Frames(time.Duration(f)), nil }

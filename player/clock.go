@@ -1,7 +1,6 @@
 package player
 
 import (
-	"sort"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
@@ -10,41 +9,50 @@ import (
 
 func framesOf(d time.Duration) int64 { return audio.Frames(d) }
 
+// clock is one hold, or one set of reps, on one side: the frames of its
+// start and end tones, and where its events begin in Timeline.Events.
+type clock struct {
+	first      int
+	start, end int64
+}
+
 // ready lays out "Get ready." and the 3-2-1 pips before a clock starts, and
-// returns the frame the clock starts at. The pips fill the last seconds of
-// the ready time; "get ready" always ends before the first pip.
-func (b *builder) ready(d time.Duration) int64 {
+// returns the frame the clock starts at: no earlier than earliest (the room
+// to switch sides), when "Get ready." is said as late as it may be. The
+// pips fill the last seconds of the ready time; "get ready" always ends
+// before the first pip.
+func (b *builder) ready(d time.Duration, earliest int64) int64 {
 	if d <= 0 {
-		return max(b.t, b.speechFree)
+		return max(b.t, b.speechFree, earliest)
 	}
-	pips := int64(d / time.Second)
-	if pips > 3 {
-		pips = 3
-	}
+	pips := min(int64(d/time.Second), 3)
+	need := max(framesOf(d), b.length(sayGetReady)+pipLead+pips*second)
+	b.t = max(b.t, earliest-need)
 	e := b.speak(Speech, sayGetReady, b.t)
-	start := max(b.t+framesOf(d), e.End()+pipLead+pips*second)
+	start := max(b.t+framesOf(d), e.End()+pipLead+pips*second, earliest)
 	for i := pips; i >= 1; i-- {
 		b.tone(Pip, start-i*second)
 	}
 	return start
 }
 
-// hold lays out one timed hold: ready, the start tone, a tick each second,
-// the reminders that fit, the end tone exactly the hold's length after the
-// start tone, then "Release."
-func (b *builder) hold(st *scripts.Step) {
+// hold lays out one timed hold, starting no earlier than earliest: ready,
+// the start tone, a tick each second, the reminders that fit, the end tone
+// exactly the hold's length after the start tone, then "Release."
+func (b *builder) hold(st *scripts.Step, earliest int64) clock {
 	n := framesOf(st.Hold.At(b.level))
-	start := b.ready(st.Ready)
+	start := b.ready(st.Ready, earliest)
+	c := clock{first: len(b.tl.Events), start: start, end: start + n}
 	b.tone(Start, start)
-	end := start + n
 	if st.Ticks {
-		b.ticks(start, end)
+		b.ticks(start, c.end)
 	}
-	begin := b.speak(Speech, sayBegin, start+audio.ToneLen(string(Start)))
-	b.reminders(st.Remind, begin.End(), start, end)
-	b.tone(End, end)
-	b.t = end + audio.ToneLen(string(End)) + shortGap
+	b.speak(Speech, sayBegin, start+audio.ToneLen(audio.ToneStart))
+	b.reminders(st.Remind, start, c.end)
+	b.tone(End, c.end)
+	b.t = c.end + audio.ToneLen(audio.ToneEnd) + shortGap
 	b.sayNow(sayRelease)
+	return c
 }
 
 // ticks puts a tick on every whole second strictly between from and to.
@@ -54,40 +62,16 @@ func (b *builder) ticks(from, to int64) {
 	}
 }
 
-// reminders speaks the hold's reminders at their exact times, earliest
-// first, dropping those that would overlap another line or run past the
-// end of the hold.
-func (b *builder) reminders(rs []scripts.Reminder, after, start, end int64) {
-	type timed struct {
-		at   int64
-		text string
-	}
-	var list []timed
-	for _, r := range rs {
-		switch {
-		case r.Halfway:
-			list = append(list, timed{start + (end-start)/2, sayHalfway})
-		case framesOf(r.Left) < end-start:
-			list = append(list, timed{end - framesOf(r.Left), reminderLine(r.Left)})
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].at < list[j].at })
-	for _, r := range list {
-		if r.at >= after+shortGap {
-			b.sayIfFits(r.text, r.at, end-shortGap)
-		}
-	}
-}
-
-// reps lays out a set of reps: ready, the start tone, each rep's phases at
-// the tempo (with the hold after the first phase), exactly one count per
-// rep, and the end tone. A count that does not fit in its rep's last phase
-// pushes the next rep back; a phase name that would overlap a line is left
-// to its tone.
-func (b *builder) reps(st *scripts.Step) {
-	start := b.ready(st.Ready)
+// reps lays out a set of reps, starting no earlier than earliest: ready,
+// the start tone, each rep's phases at the tempo (with the hold after the
+// first phase), exactly one count per rep, and the end tone. A count that
+// does not fit in its rep's last phase pushes the next rep back; a phase
+// name that would crowd a line is left to its tone.
+func (b *builder) reps(st *scripts.Step, earliest int64) clock {
+	start := b.ready(st.Ready, earliest)
+	c := clock{first: len(b.tl.Events), start: start}
 	b.tone(Start, start)
-	t := start + audio.ToneLen(string(Start)) + shortGap
+	t := start + audio.ToneLen(audio.ToneStart) + shortGap
 	n := st.Reps.At(b.level)
 	for r := 1; r <= n; r++ {
 		b.rep = r
@@ -95,7 +79,9 @@ func (b *builder) reps(st *scripts.Step) {
 	}
 	b.rep = 0
 	b.tone(End, t)
-	b.t = t + audio.ToneLen(string(End)) + lineGap
+	c.end = t
+	b.t = t + audio.ToneLen(audio.ToneEnd) + lineGap
+	return c
 }
 
 // rep1 lays out rep r starting at frame t and returns the frame it ends.
@@ -130,7 +116,7 @@ func (b *builder) phase(st *scripts.Step, p int, t int64) Event {
 // count counts rep r after its last phase began, and returns the frame the
 // rep ends: end, or later when the count needed the room.
 func (b *builder) count(st *scripts.Step, r int, last Event, end int64) int64 {
-	at := last.End() + shortGap
+	at := last.End() + shortGap // a spoken count waits for the voice to be free
 	switch st.Count {
 	case scripts.CountNone:
 		return end
@@ -139,5 +125,5 @@ func (b *builder) count(st *scripts.Step, r int, last Event, end int64) int64 {
 		return max(end, c.End()+shortGap)
 	}
 	c := b.speak(Count, countLine(r), at)
-	return max(end, c.End()+shortGap)
+	return max(end, c.End()+cueGap)
 }

@@ -3,11 +3,17 @@ package player
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf8"
+
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
-// The JSON form of a timeline, as DESIGN.md gives it: times in seconds from
-// the session start, each a whole number of samples.
+// The JSON form of a timeline: times in seconds from the session start,
+// each a whole number of samples; steps numbered as Span.Index numbers
+// them, and each event's step is that number (0 for the session's own
+// cues).
 type jsonHead struct {
 	Title      string   `json:"title"`
 	Level      string   `json:"level"`
@@ -35,7 +41,8 @@ type jsonEvent struct {
 	Rep   int     `json:"rep,omitempty"`
 }
 
-// WriteJSON writes the timeline as DESIGN.md's JSON, one step or event a line.
+// WriteJSON writes the timeline as JSON (what show --json prints), one step
+// or event a line.
 func (t *Timeline) WriteJSON(w io.Writer) error {
 	sec := func(f int64) float64 { return float64(f) / float64(t.SampleRate) }
 	head, err := json.Marshal(jsonHead{t.Title, string(t.Level), t.SampleRate, sec(t.Length), t.Missing})
@@ -53,8 +60,29 @@ func (t *Timeline) WriteJSON(w io.Writer) error {
 		line(&buf, i, jsonEvent{sec(e.At), sec(e.Dur), e.Kind, e.Text, e.Step, e.Side, e.Round, e.Rep})
 	}
 	buf.WriteString("]}\n")
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(jsonSafe(buf.Bytes()))
 	return err
+}
+
+// jsonSafe escapes, as \uXXXX, the characters encoding/json leaves as
+// they are that a terminal would act on (C1 controls such as U+009B,
+// DEL, bidirectional overrides): the JSON means the same, and printing
+// it is safe. They can only be inside strings; the newlines between
+// elements stay.
+func jsonSafe(b []byte) []byte {
+	unsafe := func(r rune) bool { return r != '\n' && termtext.Unsafe(r) }
+	if !bytes.ContainsFunc(b, unsafe) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for _, r := range string(b) {
+		if unsafe(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // line appends one element of a JSON list on a line of its own.

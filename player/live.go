@@ -49,7 +49,7 @@ type Live struct {
 	ended     int64        // where Run ended, once done
 	segStart  int64        // the first frame of the run of frames being heard
 	played    int64        // frames heard before segStart's run
-	heard     map[int]bool // top-level steps heard, by Span.Top
+	heard     map[int]bool // steps heard, by Span.Index
 	now       func() time.Time
 
 	stopMu  sync.Mutex // guards cancel and stopped, apart from mu: Stop never waits for the output
@@ -61,7 +61,7 @@ type Live struct {
 }
 
 // NewLive prepares to play tl through out, from src's current frame
-// (src must play tl: see Timeline.Stream), at volume (0 to 1).
+// (src must play tl: see Timeline.Stream), at volume (0 to MaxVolume).
 func NewLive(tl *Timeline, out Output, src audio.Seeker, volume float64) *Live {
 	return &Live{tl: tl, out: out, src: src, volume: clampVolume(volume),
 		jumps: 1, target: src.Pos(), segStart: src.Pos(), ended: src.Pos(), heard: map[int]bool{},
@@ -148,8 +148,8 @@ func (l *Live) Status() Status {
 }
 
 // Played returns the frames heard so far (skipped frames are not counted,
-// repeated ones are counted again) and how many of the script's top-level
-// steps were heard, at least in part.
+// repeated ones are counted again) and how many of the steps were heard, at
+// least in part.
 func (l *Live) Played() (frames int64, steps int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -164,20 +164,19 @@ func (l *Live) Played() (frames int64, steps int) {
 func (l *Live) endRun(pos int64) {
 	if pos > l.segStart {
 		l.played += pos - l.segStart
-		for top := range l.stepsIn(l.segStart, pos, l.heard) {
-			l.heard[top] = true
+		for n := range l.stepsIn(l.segStart, pos, l.heard) {
+			l.heard[n] = true
 		}
 	}
 	l.segStart = pos
 }
 
-// stepsIn returns the top-level steps with frames in [from, to) that are
-// not in seen.
+// stepsIn returns the steps with frames in [from, to) that are not in seen.
 func (l *Live) stepsIn(from, to int64, seen map[int]bool) map[int]bool {
 	out := map[int]bool{}
 	for _, s := range l.tl.Steps {
-		if s.Top > 0 && !seen[s.Top] && s.Start < to && s.End > from {
-			out[s.Top] = true
+		if !seen[s.Index] && s.Start < to && s.End > from {
+			out[s.Index] = true
 		}
 	}
 	return out

@@ -12,6 +12,11 @@ const restartWindow = 2 * time.Second
 // volumeStep is how much VolumeUp and VolumeDown change the volume.
 const volumeStep = 0.1
 
+// MaxVolume is the highest volume: 2, 6 dB above the recorded level. Above
+// 1 the output's limiter keeps the louder sound from clipping, by lowering
+// the loudest syllables; past 6 dB it would flatten too many of them.
+const MaxVolume = 2.0
+
 // Next skips to the first cue of the next step that is not a rest; in the
 // last step, to the closing lines. Elsewhere it does nothing.
 func (l *Live) Next() error {
@@ -67,7 +72,9 @@ func (l *Live) TogglePause() error {
 	return l.Pause()
 }
 
-// Pause pauses the session, keeping its place.
+// Pause pauses the session, keeping its place; paused in the middle of a
+// spoken line, it goes back to that line's start, so that it is heard
+// whole after Resume.
 func (l *Live) Pause() error { return l.setPaused(true) }
 
 // Resume goes on after Pause, from the next frame.
@@ -88,10 +95,13 @@ func (l *Live) setPaused(p bool) error {
 	}
 	l.paused = p
 	l.notify()
+	if at, ok := l.tl.lineStart(l.out.Position()); p && ok {
+		return l.rewind(at)
+	}
 	return nil
 }
 
-// VolumeUp raises the volume by a tenth, up to 1.
+// VolumeUp raises the volume by a tenth, up to MaxVolume.
 func (l *Live) VolumeUp() error { return l.stepVolume(volumeStep) }
 
 // VolumeDown lowers the volume by a tenth, down to 0.
@@ -104,8 +114,8 @@ func (l *Live) stepVolume(d float64) error {
 	return l.SetVolume(v)
 }
 
-// SetVolume sets the volume, a gain from 0 (silent) to 1 (as recorded);
-// values outside that range are clamped.
+// SetVolume sets the volume, a gain from 0 (silent) through 1 (as
+// recorded) to MaxVolume; values outside that range are clamped.
 func (l *Live) SetVolume(v float64) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -121,7 +131,7 @@ func clampVolume(v float64) float64 {
 	if !(v > 0) {
 		return 0
 	}
-	return min(v, 1)
+	return min(v, MaxVolume)
 }
 
 // position returns the frame being heard; before Run, the frame it will

@@ -27,8 +27,8 @@ func toneTimeline(lengths ...time.Duration) *Timeline {
 		tl.Steps = append(tl.Steps, Span{Index: i + 1, Name: "Step " + NumberWords(i+1),
 			Start: at, End: at + n, Top: i + 1, Kind: scripts.KindHold, Named: true})
 		tl.Events = append(tl.Events,
-			Event{At: at, Dur: audio.ToneLen("start"), Kind: Start, Step: i + 1},
-			Event{At: at + n - second/2, Dur: audio.ToneLen("end"), Kind: End, Step: i + 1})
+			Event{At: at, Dur: audio.ToneLen(audio.ToneStart), Kind: Start, Step: i + 1},
+			Event{At: at + n - second/2, Dur: audio.ToneLen(audio.ToneEnd), Kind: End, Step: i + 1})
 		at += n
 	}
 	tl.Length = at
@@ -51,7 +51,7 @@ func playOn(t *testing.T, tl *Timeline, from int64) (*Live, time.Time, <-chan er
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { spk.Close() })
-	src, err := tl.Stream(nil, from)
+	src, err := tl.Stream(nil, Unity, from)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func BenchmarkLiveDrift(b *testing.B) {
 	}
 	defer spk.Close()
 	tl := toneTimeline(60 * time.Second)
-	src, err := tl.Stream(nil, 0)
+	src, err := tl.Stream(nil, Unity, 0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,11 +7,11 @@ type Status struct {
 	Pos    int64 // the frame being heard
 	Length int64 // the session's length in frames
 
-	Step  int    // the script's top-level step (Span.Top); 0 in the intro, the closing and the rests between steps
-	Steps int    // how many top-level steps the script has
-	Span  int    // the span playing (1-based index into Timeline.Steps); 0 between spans
-	Name  string // the span's name: a step's name, or "Rest"; "" between spans
-	Rest  bool   // the span is a rest
+	Step  int    // the step playing (Span.Index); 0 in the intro, the closing and between steps
+	Steps int    // how many steps the session has
+	Span  int    // the same as Step
+	Name  string // the step's name, or "Rest"; "" between steps
+	Rest  bool   // a rest: a rest step, or the rest after a step
 	Side  string // the side being worked, if any
 	Round int    // the round of a repeat group, if any
 	Rep   int    // the rep under way, 1 to Reps; 0 outside a set of reps
@@ -25,7 +25,7 @@ type Status struct {
 
 	Paused bool
 	Done   bool    // the session has ended: played to its end, stopped or failed
-	Volume float64 // 0 to 1
+	Volume float64 // 0 to MaxVolume
 
 	// Jumps counts the jumps of the position (the start, Next, Restart);
 	// JumpedTo is the frame the last one went to. A Feed uses them.
@@ -39,7 +39,7 @@ func (s Status) Left() int64 { return max(s.Length-s.Pos, 0) }
 // StatusAt returns what a session is doing at frame pos; the fields about
 // the player itself (Paused, Done, Volume, Jumps) are left zero.
 func (t *Timeline) StatusAt(pos int64) Status {
-	st := Status{Pos: pos, Length: t.Length, Steps: t.TopSteps(), HoldLeft: -1}
+	st := Status{Pos: pos, Length: t.Length, Steps: t.StepCount(), HoldLeft: -1}
 	i := t.spanIndex(pos)
 	last := sort.Search(len(t.Events), func(k int) bool { return t.Events[k].At > pos }) - 1
 	st.Line = t.lineAt(pos, last)
@@ -48,20 +48,10 @@ func (t *Timeline) StatusAt(pos int64) Status {
 		return st
 	}
 	sp := t.Steps[i]
-	st.Span, st.Name, st.Step, st.Round = sp.Index, sp.Name, sp.Top, sp.Round
-	st.Rest = sp.Kind == restKind
+	st.Span, st.Name, st.Step, st.Round = sp.Index, sp.Name, sp.Index, sp.Round
+	st.Rest = sp.Kind == restKind || sp.RestAt > 0 && pos >= sp.RestAt
 	t.clockAt(&st, last)
 	return st
-}
-
-// TopSteps returns how many top-level steps the script has: the N of
-// "step n of N", and the range of play --from.
-func (t *Timeline) TopSteps() int {
-	n := 0
-	for _, s := range t.Steps {
-		n = max(n, s.Top)
-	}
-	return n
 }
 
 // spanIndex returns the index into t.Steps of the span playing at frame f,

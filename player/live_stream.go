@@ -19,13 +19,13 @@ type Preloader interface {
 	Preload(texts []string) error
 }
 
-// Stream returns the session's audio as a Seeker positioned at frame from,
-// for a live player, as soon as the clips of its first StreamHead are
-// decoded: the rest are decoded in the background, concurrently, and the
+// Stream returns the session's audio at the balance's gains as a Seeker
+// positioned at frame from, for a live player, as soon as the clips of its
+// first StreamHead are decoded: the rest are decoded in the background, concurrently, and the
 // stream plays exactly what Render would. Should it reach a part whose clips
 // are not decoded yet, Read waits for them. A clip that fails to decode
 // fails the next Read.
-func (t *Timeline) Stream(v Clips, from int64) (audio.Seeker, error) {
+func (t *Timeline) Stream(v Clips, b Balance, from int64) (audio.Seeker, error) {
 	if from < 0 || from > t.Length {
 		return nil, fmt.Errorf("player: stream from frame %d, outside 0 to %d", from, t.Length)
 	}
@@ -38,7 +38,7 @@ func (t *Timeline) Stream(v Clips, from int64) (audio.Seeker, error) {
 		}
 	}
 	decodeAll(v, head.texts())
-	r, err := head.Render(v)
+	r, err := head.Render(v, b)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (t *Timeline) Stream(v Clips, from int64) (audio.Seeker, error) {
 		return nil, err
 	}
 	s := &stream{head: r, lo: from, hi: hi, pos: from, length: t.Length, ready: make(chan struct{})}
-	go s.complete(t, v)
+	go s.complete(t, v, b)
 	return s, nil
 }
 
@@ -87,7 +87,7 @@ type stream struct {
 }
 
 // complete decodes the whole session and makes the full renderer.
-func (s *stream) complete(t *Timeline, v Clips) {
+func (s *stream) complete(t *Timeline, v Clips, b Balance) {
 	defer close(s.ready)
 	defer func() {
 		if p := recover(); p != nil {
@@ -95,7 +95,7 @@ func (s *stream) complete(t *Timeline, v Clips) {
 		}
 	}()
 	decodeAll(v, t.texts())
-	s.full, s.err = t.Render(v)
+	s.full, s.err = t.Render(v, b)
 }
 
 // fullNow returns the full renderer if it is ready, and the decoding error

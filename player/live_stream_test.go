@@ -39,13 +39,13 @@ func TestStreamPlaysWhatRenderDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := tl.Render(defaultVoice(t))
+	full, err := tl.Render(defaultVoice(t), Unity)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := readAll(t, full, 8192)
-	from := tl.Steps[2].Start // the second step, past the rest
-	src, err := tl.Stream(defaultVoice(t), from)
+	from := tl.Steps[1].Start // the second step, past the rest
+	src, err := tl.Stream(defaultVoice(t), Unity, from)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,13 +59,13 @@ func find(t *testing.T, tl *Timeline, step int, k Kind, n int) Event {
 func TestStatusAt(t *testing.T) {
 	tl := liveTimeline(t)
 	sec := audio.Frames(time.Second)
-	// Spans: 1 Knee hug, 2 Rest, 3 Bridge, 4 Rest, 5 Child's pose, 6 Rest, 7 Child's pose.
-	if len(tl.Steps) != 7 || tl.Steps[1].Kind != restKind || tl.Steps[6].Round != 2 {
+	// Steps: 1 Knee hug, 2 Bridge, 3 Child's pose, 4 Child's pose; each but the last with its rest.
+	if len(tl.Steps) != 4 || tl.Steps[0].RestAt == 0 || tl.Steps[3].Round != 2 {
 		t.Fatalf("unexpected spans %+v", tl.Steps)
 	}
 	rightStart := find(t, tl, 1, Start, 1).At
 	leftStart := find(t, tl, 1, Start, 2).At
-	count3 := find(t, tl, 3, Count, 3)
+	count3 := find(t, tl, 2, Count, 3)
 	for _, tc := range []struct {
 		name string
 		pos  int64
@@ -75,16 +75,16 @@ func TestStatusAt(t *testing.T) {
 		{"the title", tl.Events[0].At + sec/2, Status{Next: "Knee hug", HoldLeft: -1, Line: "Test"}},
 		{"right hold", rightStart + 3*sec, Status{Step: 1, Span: 1, Name: "Knee hug", Side: "right", HoldLeft: 7 * sec, Next: "Bridge"}},
 		{"left hold", leftStart + sec, Status{Step: 1, Span: 1, Name: "Knee hug", Side: "left", HoldLeft: 9 * sec, Next: "Bridge", Line: "Begin."}},
-		{"rest", tl.Steps[1].Start, Status{Span: 2, Name: "Rest", Rest: true, HoldLeft: -1, Next: "Bridge", Line: "Rest."}},
-		{"third count", count3.At, Status{Step: 2, Span: 3, Name: "Bridge", Rep: 3, Reps: 4, Next: "Child's pose", Line: "Three."}},
-		{"round two", tl.Steps[6].Start, Status{Step: 3, Span: 7, Name: "Child's pose", Round: 2, HoldLeft: -1, Line: "Round two."}},
+		{"rest", tl.Steps[0].RestAt, Status{Step: 1, Span: 1, Name: "Knee hug", Rest: true, HoldLeft: -1, Next: "Bridge", Line: "Rest."}},
+		{"third count", count3.At, Status{Step: 2, Span: 2, Name: "Bridge", Rep: 3, Reps: 4, Next: "Child's pose", Line: "Three."}},
+		{"round two", tl.Steps[3].Start, Status{Step: 4, Span: 4, Name: "Child's pose", Round: 2, HoldLeft: -1, Line: "Round two."}},
 		{"the end", tl.Length, Status{HoldLeft: -1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tl.StatusAt(tc.pos)
-			tc.want.Pos, tc.want.Length, tc.want.Steps = tc.pos, tl.Length, 3
+			tc.want.Pos, tc.want.Length, tc.want.Steps = tc.pos, tl.Length, 4
 			if tc.want.Rep > 0 { // the set's clock: up to its end tone
-				tc.want.HoldLeft = find(t, tl, 3, End, 1).At - tc.pos
+				tc.want.HoldLeft = find(t, tl, 2, End, 1).At - tc.pos
 			}
 			if got != tc.want {
 				t.Errorf("StatusAt(%s)\n got %+v\nwant %+v", Clock(tc.pos), got, tc.want)
@@ -102,12 +102,12 @@ func TestNextAndRestartTargets(t *testing.T) {
 		next, restart int64
 	}{
 		{"intro", 0, s[0].Start, 0},
-		{"first step", s[0].Start + 1, s[2].Start, s[0].Start},
-		{"at a step's first frame", s[2].Start, s[4].Start, s[2].Start},
-		{"rest after step 1", s[1].Start + 1, s[2].Start, s[0].Start},
-		{"round one", s[4].Start + 1, s[6].Start, s[4].Start},
-		{"rest between rounds", s[5].Start + 1, s[6].Start, s[4].Start},
-		{"last step", s[6].Start + 1, s[6].End, s[6].Start},
+		{"first step", s[0].Start + 1, s[1].Start, s[0].Start},
+		{"at a step's first frame", s[1].Start, s[2].Start, s[1].Start},
+		{"rest after step 1", s[0].RestAt + 1, s[1].Start, s[0].Start},
+		{"round one", s[2].Start + 1, s[3].Start, s[2].Start},
+		{"rest between rounds", s[2].RestAt + 1, s[3].Start, s[2].Start},
+		{"last step", s[3].Start + 1, s[3].End, s[3].Start},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got, ok := tl.nextStart(tc.pos); !ok || got != tc.next {
@@ -118,7 +118,7 @@ func TestNextAndRestartTargets(t *testing.T) {
 			}
 		})
 	}
-	if got, ok := tl.nextStart(s[6].End); ok {
+	if got, ok := tl.nextStart(s[3].End); ok {
 		t.Errorf("next in the closing lines = %s, want nothing", Clock(got))
 	}
 }
@@ -200,21 +200,24 @@ func TestLiveControls(t *testing.T) {
 		}
 	}
 	step("next from the intro", l.Next, s[0].Start)
-	step("next skips the rest", l.Next, s[2].Start)
-	out.set(s[2].Start + 5*audio.Frames(time.Second))
-	step("restart", l.Restart, s[2].Start)
+	step("next skips the rest", l.Next, s[1].Start)
+	out.set(s[1].Start + 5*audio.Frames(time.Second))
+	step("restart", l.Restart, s[1].Start)
 	clock = clock.Add(time.Second)
 	step("restart again", l.Restart, s[0].Start)
 	clock = clock.Add(time.Second)
 	step("and again: the start", l.Restart, 0)
-	out.set(s[3].Start + 1) // the rest after the bridge
+	out.set(s[1].RestAt + 1) // the rest after the bridge
 	clock = clock.Add(3 * time.Second)
-	step("restart, later, in a rest", l.Restart, s[2].Start)
+	step("restart, later, in a rest", l.Restart, s[1].Start)
+	if st := l.Status(); st.Step != 2 {
+		t.Errorf("status after restarting in a rest: %+v", st)
+	}
 	left, _ := tl.otherSide(s[0].Start + 1)
 	out.set(s[0].Start + 1)
 	step("the other side", l.OtherSide, left)
-	out.set(s[2].Start + 1)
-	step("no other side in the bridge", l.OtherSide, s[2].Start+1)
+	out.set(s[1].Start + 1)
+	step("no other side in the bridge", l.OtherSide, s[1].Start+1)
 	if st := l.Status(); st.Jumps != 8 || st.JumpedTo != left {
 		t.Errorf("status after the jumps: %+v", st)
 	}
@@ -226,7 +229,8 @@ func TestLiveVolumeAndPause(t *testing.T) {
 		act  func() error
 		want float64
 	}{{l.VolumeUp, 0.6}, {l.VolumeUp, 0.7}, {l.VolumeUp, 0.8}, {l.VolumeUp, 0.9}, {l.VolumeUp, 1},
-		{l.VolumeUp, 1}, {l.VolumeDown, 0.9}, {func() error { return l.SetVolume(0.05) }, 0.05},
+		{l.VolumeUp, 1.1}, {func() error { return l.SetVolume(1.95) }, 1.95}, {l.VolumeUp, MaxVolume},
+		{l.VolumeUp, MaxVolume}, {l.VolumeDown, 1.9}, {func() error { return l.SetVolume(0.05) }, 0.05},
 		{l.VolumeDown, 0}, {l.VolumeDown, 0}} {
 		tc.act()
 		if got := l.Status().Volume; got != tc.want || out.volume != tc.want {
@@ -245,16 +249,16 @@ func TestLiveVolumeAndPause(t *testing.T) {
 
 func TestLiveEnds(t *testing.T) {
 	tl := liveTimeline(t)
-	l, out, done := startLive(t, tl, tl.Steps[2].Start)
-	out.set(tl.Steps[2].Start + 100)
+	l, out, done := startLive(t, tl, tl.Steps[1].Start)
+	out.set(tl.Steps[1].Start + 100)
 	l.Next() // to the first round: the bridge's last 100 frames were not heard
 	close(out.end)
 	if err := <-done; err != nil {
 		t.Fatalf("Run = %v, want nil at the end", err)
 	}
 	frames, steps := l.Played()
-	if want := 100 + tl.Length - tl.Steps[4].Start; frames != want || steps != 2 {
-		t.Errorf("played %d frames of %d steps, want %d of 2", frames, steps, want)
+	if want := 100 + tl.Length - tl.Steps[2].Start; frames != want || steps != 3 {
+		t.Errorf("played %d frames of %d steps, want %d of 3", frames, steps, want)
 	}
 	if st := l.Status(); !st.Done || st.Pos != tl.Length {
 		t.Errorf("status at the end %+v", st)
@@ -276,7 +280,7 @@ func TestLiveEnds(t *testing.T) {
 func TestFeed(t *testing.T) {
 	tl := liveTimeline(t)
 	f := NewFeed(tl)
-	from := tl.Steps[2].Start
+	from := tl.Steps[1].Start
 	st := Status{Pos: from + 10, Jumps: 1, JumpedTo: from}
 	got := f.Heard(st)
 	if len(got) != 1 || got[0].Text != "Bridge" {

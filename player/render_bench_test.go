@@ -26,7 +26,7 @@ func BenchmarkExportLowerBack(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				r, err := tl.Render(v)
+				r, err := tl.Render(v, Unity)
 				if err != nil {
 					b.Fatal(err)
 				}

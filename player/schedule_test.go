@@ -1,11 +1,13 @@
 package player
 
 import (
+	"maps"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
@@ -45,43 +47,52 @@ func TestLongLinesPushTheRest(t *testing.T) {
 	s := mustParse(t, "title: T\ndefaults: {rest: 2s, ready: 0s}\nsteps:\n"+
 		"  - {name: A, hold: 5s}\n  - {name: B, hold: 5s}\n")
 	tl := mustBuild(t, s, fixedVoice(3*time.Second))
-	var rest *Span
-	for i := range tl.Steps {
-		if tl.Steps[i].Name == "Rest" {
-			rest = &tl.Steps[i]
-		}
+	a := tl.Steps[0]
+	if a.RestAt == 0 || tl.Steps[1].Start != a.End {
+		t.Fatalf("no rest at the end of the first step: %+v", tl.Steps)
 	}
-	if rest == nil {
-		t.Fatal("no rest between the steps")
-	}
-	if got, min := rest.End-rest.Start, audio.Frames(6*time.Second); got < min {
+	if got, min := a.End-a.RestAt, audio.Frames(6*time.Second); got < min {
 		t.Errorf("rest lasts %d frames, want at least %d to fit \"Next:\" and the name", got, min)
 	}
 	next := spoken(tl, sayNext)
-	if len(next) != 1 || next[0].At < rest.Start || next[0].End() > rest.End {
-		t.Errorf("\"Next:\" = %+v, want once inside the rest %+v", next, rest)
+	if len(next) != 1 || next[0].At < a.RestAt || next[0].End() > a.End || next[0].Step != 1 {
+		t.Errorf("\"Next:\" = %+v, want once inside the rest of step 1 %+v", next, a)
 	}
 	if b := spoken(tl, "B"); len(b) < 2 || b[0].At != next[0].End()+shortGap {
 		t.Errorf("the next step's name should follow \"Next:\": %+v", b)
 	}
 }
 
-// A reminder that would collide with another line is dropped, never moved.
-func TestRemindersThatDoNotFitAreDropped(t *testing.T) {
-	s := mustParse(t, "title: T\ndefaults: {ready: 0s, remind: [halfway, 5s]}\nsteps:\n  - {name: A, hold: 10s}\n")
-	tl := mustBuild(t, s, fixedVoice(2*time.Second))
-	half, five := spoken(tl, sayHalfway), spoken(tl, reminderLine(5*time.Second))
-	if len(half) != 1 || len(five) != 0 {
-		t.Fatalf("halfway spoken %d times, five seconds left %d times; want 1 and 0", len(half), len(five))
-	}
-	start := tl.Events[0].At
-	for _, e := range tl.Events {
-		if e.Kind == Start {
-			start = e.At
-		}
-	}
-	if want := start + audio.Frames(5*time.Second); half[0].At != want {
-		t.Errorf("halfway at %d, want exactly %d", half[0].At, want)
+// A reminder that would collide with another line or run past the hold is
+// dropped, never moved; of two reminders closer than 5 s, the lesser (a
+// halfway beside a time left) gives way, and the rest keep time order.
+func TestReminders(t *testing.T) {
+	for _, tc := range []struct {
+		name, hold, remind string
+		want               map[string]time.Duration // line: when, from the start tone
+	}{
+		{"past the end", "10s", "[halfway, 2s]", map[string]time.Duration{sayHalfway: 5 * time.Second}},
+		{"same time", "10s", "[halfway, 5s]", map[string]time.Duration{reminderLine(5 * time.Second): 5 * time.Second}},
+		{"out of order", "15s", "[halfway, 10s]", map[string]time.Duration{reminderLine(10 * time.Second): 5 * time.Second}},
+		{"2.5 s apart", "25s", "[halfway, 10s, 5s]", map[string]time.Duration{
+			reminderLine(10 * time.Second): 15 * time.Second, reminderLine(5 * time.Second): 20 * time.Second}},
+		{"5 s apart", "30s", "[halfway, 10s]", map[string]time.Duration{
+			sayHalfway: 15 * time.Second, reminderLine(10 * time.Second): 20 * time.Second}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := mustParse(t, "title: T\ndefaults: {ready: 0s, remind: "+tc.remind+"}\nsteps:\n  - {name: A, hold: "+tc.hold+"}\n")
+			tl := mustBuild(t, s, fixedVoice(2*time.Second))
+			start := find(t, tl, 1, Start, 1).At
+			got := map[string]time.Duration{}
+			for _, e := range tl.Events {
+				if e.Kind == Speech && e.At > start && e.End() < start+audio.Frames(mustDuration(t, tc.hold)) && e.Text != sayBegin {
+					got[e.Text] = audio.Duration(e.At - start)
+				}
+			}
+			if !maps.Equal(got, tc.want) {
+				t.Errorf("reminders %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -161,21 +172,22 @@ func TestMissingClipsAreListed(t *testing.T) {
 	}
 }
 
-// A session over six hours is refused.
-func TestSixHourLimit(t *testing.T) {
-	hold := &scripts.Step{Kind: scripts.KindHold, Name: "Long", Hold: scripts.Span{Lo: time.Hour, Hi: time.Hour}}
-	s := &scripts.Session{File: "long.yaml", Title: "Long", Steps: []*scripts.Step{
-		{Kind: scripts.KindRepeat, Repeat: 7, Steps: []*scripts.Step{hold}}}}
-	_, err := Build(s, fixedVoice(time.Second), Options{})
-	if err == nil || !strings.Contains(err.Error(), "over the limit of 6h0m0s") {
-		t.Fatalf("err = %v, want the six-hour limit", err)
-	}
-}
-
 // mapVoice has clips for the lines it lists (normalized to lower case).
 type mapVoice map[string]time.Duration
 
-func (m mapVoice) Length(text string) (int64, bool) {
+func (m mapVoice) Probe(text string) (int64, error) {
 	d, ok := m[strings.ToLower(text)]
-	return audio.Frames(d), ok
+	if !ok {
+		return 0, pack.ErrNoClip
+	}
+	return audio.Frames(d), nil
+}
+
+func mustDuration(t *testing.T, s string) time.Duration {
+	t.Helper()
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 )
 
 // Clock formats a frame count as m:ss.s, or h:mm:ss.s past an hour.
@@ -35,19 +36,25 @@ func Minutes(frames int64) string {
 // ticks is set.
 func (t *Timeline) WriteText(w io.Writer, ticks bool) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s (%s level, %s)\n", t.Title, t.Level, Minutes(t.Length))
+	fmt.Fprintf(tw, "%s (%s level, %s)\n", termtext.Line(t.Title), t.Level, Minutes(t.Length))
 	if t.About != "" {
-		fmt.Fprintln(tw, wrap(t.About, 78, ""))
+		fmt.Fprintln(tw, wrap(termtext.Line(t.About), 78, ""))
 	}
-	if t.Warning != "" {
-		fmt.Fprintf(tw, "\nWarning: %s\n", t.Warning)
+	for i, w := range t.Warning {
+		if i == 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintln(tw, "Warning: "+wrap(termtext.Line(w), 69, "         "))
 	}
 	fmt.Fprintln(tw)
 	step := -1
 	for i := 0; i < len(t.Events); i++ {
 		e := t.Events[i]
-		if e.Step != step && e.Step > 0 {
+		switch {
+		case e.Step != step && e.Step > 0:
 			fmt.Fprintln(tw, t.heading(t.Steps[e.Step-1]))
+		case e.Step == 0 && step > 0:
+			fmt.Fprintf(tw, "End   %s – %s\n", Clock(e.At), Clock(t.Length))
 		}
 		step = e.Step
 		i += t.writeCue(tw, i, ticks)
@@ -57,17 +64,10 @@ func (t *Timeline) WriteText(w io.Writer, ticks bool) error {
 	return nil
 }
 
-// heading introduces a step: numbered as the script numbers its top-level
-// steps (the number play --from takes), with its round and its span.
+// heading introduces a step: its number (the one play --from takes), name
+// and round, and its span.
 func (t *Timeline) heading(s Span) string {
-	name := s.Name
-	if s.Top > 0 {
-		name = fmt.Sprintf("%d. %s", s.Top, s.Name)
-	}
-	if s.Round > 0 {
-		name += fmt.Sprintf(" (round %d)", s.Round)
-	}
-	return fmt.Sprintf("%s   %s – %s (%s)", name, Clock(s.Start), Clock(s.End), Minutes(s.End-s.Start))
+	return fmt.Sprintf("%s   %s – %s (%s)", termtext.Line(s.Title()), Clock(s.Start), Clock(s.End), Minutes(s.End-s.Start))
 }
 
 // writeCue writes the cue at event i and returns how many more events its
@@ -95,7 +95,7 @@ func (t *Timeline) writeCue(w io.Writer, i int, ticks bool) int {
 	if e.Side != "" {
 		side = e.Side
 	}
-	fmt.Fprintf(w, "   %s\t%s\t%s\t%s\n", Clock(e.At), what, side, text)
+	fmt.Fprintf(w, "   %s\t%s\t%s\t%s\n", Clock(e.At), what, side, termtext.Line(text))
 	return skip
 }
 
@@ -123,7 +123,7 @@ func (t *Timeline) clockOf(i int) string {
 }
 
 func (t *Timeline) writeTotals(w io.Writer) {
-	var hold, reps, lines, named int64
+	var hold, reps, lines int64
 	open := map[string]int64{}
 	for _, e := range t.Events {
 		key := fmt.Sprint(e.Step, e.Side, e.Round)
@@ -139,20 +139,15 @@ func (t *Timeline) writeTotals(w io.Writer) {
 			lines++
 		}
 	}
-	for _, s := range t.Steps {
-		if s.Named {
-			named++
-		}
-	}
-	fmt.Fprintf(w, "\nTotal: %s; %d named steps, %s on the clock, %d reps, %d spoken lines.\n",
-		Minutes(t.Length), named, Minutes(hold), reps, lines)
+	fmt.Fprintf(w, "\nTotal: %s; %d steps, %s on the clock, %d reps, %d spoken lines.\n",
+		Minutes(t.Length), len(t.Steps), Minutes(hold), reps, lines)
 	if len(t.Missing) > 0 {
 		fmt.Fprintf(w, "The voice has no clip for %d of these lines: an attention tone plays instead.\n", len(t.Missing))
 	}
 	if len(t.Closing) > 0 {
 		fmt.Fprintln(w, "\nAt the end:")
 		for _, l := range t.Closing {
-			fmt.Fprintln(w, "  - "+wrap(l, 74, "    "))
+			fmt.Fprintln(w, "  - "+wrap(termtext.Line(l), 74, "    "))
 		}
 	}
 }

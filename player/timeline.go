@@ -1,6 +1,8 @@
 package player
 
 import (
+	"fmt"
+
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/scripts"
 )
@@ -8,7 +10,7 @@ import (
 // Kind is what an event sounds like.
 type Kind string
 
-// The kinds of event, as DESIGN.md names them.
+// The kinds of event.
 const (
 	Speech Kind = "speech" // a voice line; Text says what it says
 	Pip    Kind = "pip"    // a countdown pip before a clock starts
@@ -38,22 +40,38 @@ func (e Event) Spoken() bool { return e.Text != "" }
 func (e Event) End() int64 { return e.At + e.Dur }
 
 // Span is one step as performed: a step inside "repeat: 3" has three spans,
-// and rests and spoken-only steps have theirs.
+// and rest and spoken-only steps of the script have theirs. The rest the
+// player adds after a timed step is part of that step's span, from RestAt.
+//
+// Steps are numbered by these spans, everywhere: Index is the number show,
+// play --from, the status line, the summary and the chapters give a step.
 type Span struct {
-	Index      int    // 1-based position in Timeline.Steps
-	Name       string // the step's name, "Rest", or a spoken-only step's text
+	Index      int    // 1-based position in Timeline.Steps: the step's number
+	Name       string // the step's name, or what it does: "Rest", a spoken step's text, "Hold", "Reps"
 	Start, End int64
-	Round      int          // the round of the innermost repeat group, or 0
-	Top        int          // 1-based index of the script's top-level step it belongs to; 0 for auto rests
+	RestAt     int64        // where the rest after the step begins; 0 when it has none
+	Round      int          // the round of the innermost repeat group of more than one round, or 0
+	Top        int          // 1-based index of the script's top-level step it belongs to
 	Kind       scripts.Kind // hold, reps, say or rest
-	Named      bool         // the script gave it a name: it becomes a chapter
+	Named      bool         // the script gave it a name
+}
+
+// Title is the step's number, name and round: "5. Knee rock, round 2".
+func (s Span) Title() string { return fmt.Sprintf("%d. %s", s.Index, s.Label()) }
+
+// Label is the step's name and round: "Knee rock, round 2".
+func (s Span) Label() string {
+	if s.Round > 0 {
+		return fmt.Sprintf("%s, round %d", s.Name, s.Round)
+	}
+	return s.Name
 }
 
 // Timeline is a session laid out in frames: every cue at its exact sample.
 type Timeline struct {
 	Title      string
 	About      string
-	Warning    string
+	Warning    []string
 	Closing    []string
 	Level      scripts.Level
 	SampleRate int
@@ -63,13 +81,29 @@ type Timeline struct {
 	Missing    []string // spoken lines the voice has no clip for, in order of first use
 }
 
-// Chapters returns the named steps as chapters for an exported file.
+// openingChapter is the title of the chapter before the first step: the
+// session's title and its warning.
+const openingChapter = "Introduction"
+
+// Chapters returns the chapters of an exported file, which cover it from
+// its first frame to its last: the opening (title and warning), then one
+// per step, titled as Span.Title, each up to the next one's start, the last
+// up to the end (the closing lines are in it).
 func (t *Timeline) Chapters() []audio.Chapter {
-	var cs []audio.Chapter
-	for _, s := range t.Steps {
-		if s.Named {
-			cs = append(cs, audio.Chapter{Title: s.Name, Start: s.Start, End: s.End})
+	cs := make([]audio.Chapter, 0, len(t.Steps)+1)
+	end := t.Length
+	if len(t.Steps) > 0 {
+		end = t.Steps[0].Start
+	}
+	if end > 0 {
+		cs = append(cs, audio.Chapter{Title: openingChapter, Start: 0, End: end})
+	}
+	for i, s := range t.Steps {
+		end := t.Length
+		if i+1 < len(t.Steps) {
+			end = t.Steps[i+1].Start
 		}
+		cs = append(cs, audio.Chapter{Title: s.Title(), Start: s.Start, End: end})
 	}
 	return cs
 }
@@ -85,16 +119,19 @@ func (t *Timeline) Lines() []string {
 	return texts
 }
 
-// StartOf returns the first frame of the script's top-level step n (1-based),
-// for starting a session part-way, and false when there is no such step.
+// StartOf returns the first frame of step n (1-based, as Span.Index
+// numbers them), for starting a session part-way, and false when there is
+// no such step.
 func (t *Timeline) StartOf(n int) (int64, bool) {
-	for _, s := range t.Steps {
-		if s.Top == n {
-			return s.Start, true
-		}
+	if n < 1 || n > len(t.Steps) {
+		return 0, false
 	}
-	return 0, false
+	return t.Steps[n-1].Start, true
 }
+
+// StepCount returns how many steps the session has: the N of "step n of
+// N", and the range of play --from.
+func (t *Timeline) StepCount() int { return len(t.Steps) }
 
 // StepAt returns the index (1-based) of the step playing at frame f, or 0
 // between steps.

@@ -15,6 +15,9 @@ const (
 	saySwitchSides = "Switch sides."
 	sayHalfway     = "Halfway."
 	sayComplete    = "Session complete. Well done."
+
+	sayBreathe       = "Breathe slowly."
+	sayKeepBreathing = "Keep breathing."
 )
 
 // maxVoicedNumber is the highest number the default voice pack speaks.
@@ -89,6 +92,7 @@ func plural(n int, unit string) string {
 func Vocabulary() []string {
 	v := []string{sayGetReady, sayBegin, sayRelease, sayRest, sayNext, saySwitchSides,
 		sayHalfway, sayComplete, sideLine("right"), sideLine("left")}
+	v = append(v, breathCues...)
 	for n := 1; n <= maxVoicedNumber; n++ {
 		v = append(v, countLine(n))
 	}

@@ -70,7 +70,7 @@ func looksLikePath(s string) bool {
 func unknownSession(name string) error {
 	names, all := BuiltinNames(), libraryNames()
 	hint := ""
-	if s := suggest(name, all); s != "" {
+	if s := Suggest(name, all); s != "" {
 		hint = fmt.Sprintf("did you mean %q?; ", s)
 	}
 	mine := ""

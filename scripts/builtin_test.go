@@ -55,7 +55,7 @@ func TestLoadErrors(t *testing.T) {
 		{"stretches", ErrUnknownSession,
 			`unknown session "stretches" (built-in: demo, lower-back; or a path to a .yaml file)`},
 		{"no-such-file.yaml", fs.ErrNotExist,
-			`open no-such-file.yaml: no such file or directory`},
+			`no-such-file.yaml: no such file or directory`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.arg, func(t *testing.T) {

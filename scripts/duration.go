@@ -30,11 +30,11 @@ var units = []struct {
 // "45s-1m30s", or a bare number of seconds ("30", "20-30"). When only the
 // high end has a unit, the low end takes its first unit: "1-1m30s" is
 // 1m to 1m30s.
-func parseSpan(s string) (Span, error) {
+func parseSpan(s string) (Duration, error) {
 	lo, hi, ok := strings.Cut(s, "-")
 	if !ok {
 		d, err := parseDuration(s)
-		return Span{d, d}, err
+		return Duration{d, d}, err
 	}
 	lo, hi = strings.TrimSpace(lo), strings.TrimSpace(hi)
 	if lo == "" || isDigits(strings.ReplaceAll(lo, ".", "")) {
@@ -42,10 +42,10 @@ func parseSpan(s string) (Span, error) {
 	}
 	a, err := parseDuration(lo)
 	if err != nil {
-		return Span{}, err
+		return Duration{}, err
 	}
 	b, err := parseDuration(hi)
-	return Span{a, b}, err
+	return Duration{a, b}, err
 }
 
 // firstUnit returns the unit of the first part of a duration: "m" for
@@ -182,7 +182,7 @@ func formatDuration(d time.Duration) string {
 }
 
 // formatSpan writes a span: "30s", "20-30s", "1-3m", "45s-1m30s".
-func formatSpan(s Span) string {
+func formatSpan(s Duration) string {
 	lo, hi := formatDuration(s.Lo), formatDuration(s.Hi)
 	if !s.IsRange() {
 		return lo

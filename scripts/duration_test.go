@@ -47,7 +47,7 @@ func TestParseSpan(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
 			got, err := parseSpan(tc.in)
-			if err != tc.err || err == nil && got != (Span{tc.lo, tc.hi}) {
+			if err != tc.err || err == nil && got != (Duration{tc.lo, tc.hi}) {
 				t.Errorf("parseSpan(%q): got %v, %v; want %v-%v, %v", tc.in, got, err, tc.lo, tc.hi, tc.err)
 			}
 		})
@@ -56,19 +56,19 @@ func TestParseSpan(t *testing.T) {
 
 func TestFormatSpan(t *testing.T) {
 	tests := []struct {
-		span Span
+		span Duration
 		want string
 	}{
-		{Span{30 * sec, 30 * sec}, "30s"},
-		{Span{90 * sec, 90 * sec}, "1m30s"},
-		{Span{time.Hour + 500*time.Millisecond, time.Hour + 500*time.Millisecond}, "1h0.5s"},
-		{Span{20 * sec, 30 * sec}, "20-30s"},
-		{Span{time.Minute, 3 * time.Minute}, "1-3m"},
-		{Span{45 * sec, 90 * sec}, "45s-1m30s"},
-		{Span{30 * sec, time.Minute}, "30s-1m"},
-		{Span{0, 30 * sec}, "0-30s"},
-		{Span{1500 * time.Millisecond, 2500 * time.Millisecond}, "1.5-2.5s"},
-		{Span{1234567 * time.Millisecond, 1234567 * time.Millisecond}, "20m34.567s"},
+		{Duration{30 * sec, 30 * sec}, "30s"},
+		{Duration{90 * sec, 90 * sec}, "1m30s"},
+		{Duration{time.Hour + 500*time.Millisecond, time.Hour + 500*time.Millisecond}, "1h0.5s"},
+		{Duration{20 * sec, 30 * sec}, "20-30s"},
+		{Duration{time.Minute, 3 * time.Minute}, "1-3m"},
+		{Duration{45 * sec, 90 * sec}, "45s-1m30s"},
+		{Duration{30 * sec, time.Minute}, "30s-1m"},
+		{Duration{0, 30 * sec}, "0-30s"},
+		{Duration{1500 * time.Millisecond, 2500 * time.Millisecond}, "1.5-2.5s"},
+		{Duration{1234567 * time.Millisecond, 1234567 * time.Millisecond}, "20m34.567s"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.want, func(t *testing.T) {
@@ -121,8 +121,8 @@ func TestSuggest(t *testing.T) {
 		{"x", ""},
 	}
 	for _, tc := range tests {
-		if got := suggest(tc.in, valid); got != tc.want {
-			t.Errorf("suggest(%q): got %q, want %q", tc.in, got, tc.want)
+		if got := Suggest(tc.in, valid); got != tc.want {
+			t.Errorf("Suggest(%q): got %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

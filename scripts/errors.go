@@ -25,21 +25,33 @@ var (
 	ErrTooLarge    = errors.New("script too large")
 )
 
-// Error is one mistake in a script, at a place in its file.
+// Error is one mistake in a script, at a place in its file; or, with no
+// line, why the file cannot be read at all.
 type Error struct {
 	File   string
-	Line   int // 1-based
+	Line   int // 1-based; 0 for the file as a whole
 	Column int // 1-based
 	Err    error
 }
 
-// Error returns the mistake as "file:line:col: message".
+// Error returns the mistake as "file:line:col: message", or as
+// "file: message" for the file as a whole.
 func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 
 // Unwrap returns the underlying error, which wraps one of the Err values.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an Error at pos in file whose message wraps kind: for
+// what is found wrong with a session after parsing, such as its length
+// once its lines are spoken.
+func Errorf(file string, at Pos, kind error, format string, args ...any) *Error {
+	return &Error{File: file, Line: at.Line, Column: at.Column, Err: detailf(kind, format, args...)}
+}
 
 // ErrorList is every mistake found in a script, sorted by position.
 type ErrorList []*Error

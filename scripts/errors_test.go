@@ -10,25 +10,30 @@ import (
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range badScripts {
-		t.Run(tc.name, func(t *testing.T) {
-			s, err := Parse("back.yaml", []byte(tc.src))
-			if err == nil {
-				t.Fatalf("Parse: got no error and %+v, want:\n%s", s, tc.want)
-			}
-			if got := err.Error(); got != tc.want {
-				t.Errorf("Parse: got errors:\n%s\nwant:\n%s", got, tc.want)
-			}
-			var list ErrorList
-			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("Parse: got %T, want a non-empty ErrorList", err)
-			}
-			if !errors.Is(list[0], tc.is) {
-				t.Errorf("first error %q: errors.Is(%v) is false", list[0], tc.is)
-			}
-			if s != nil {
-				t.Errorf("Parse: got a session with errors: %+v", s)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkParseError(t, tc.src, tc.want, tc.is) })
+	}
+}
+
+// checkParseError checks that Parse fails on src with the errors want, as
+// an ErrorList whose first error is the sentinel is, and no session.
+func checkParseError(t *testing.T, src, want string, is error) {
+	t.Helper()
+	s, err := Parse("back.yaml", []byte(src))
+	if err == nil {
+		t.Fatalf("Parse: got no error and %+v, want:\n%s", s, want)
+	}
+	if got := err.Error(); got != want {
+		t.Errorf("Parse: got errors:\n%s\nwant:\n%s", got, want)
+	}
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		t.Fatalf("Parse: got %T, want a non-empty ErrorList", err)
+	}
+	if !errors.Is(list[0], is) {
+		t.Errorf("first error %q: errors.Is(%v) is false", list[0], is)
+	}
+	if s != nil {
+		t.Errorf("Parse: got a session with errors: %+v", s)
 	}
 }
 

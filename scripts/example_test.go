@@ -44,7 +44,7 @@ steps:
 	_, err := scripts.Parse("morning.yaml", []byte(src))
 	fmt.Println(err)
 	// Output:
-	// morning.yaml:4:5: unknown key "hodl" in step (did you mean "hold"?; valid: name, say, hold, reps, tempo, phases, sides, rest, ready, ticks, remind, count, repeat, steps)
+	// morning.yaml:4:5: unknown key "hodl" in step (did you mean "hold"?; valid: name, say, during, after, hold, reps, tempo, phases, sides, rest, ready, ticks, remind, count, switch, quiet, every, repeat, steps)
 	// morning.yaml:6:11: reps: 501 is over the limit (want 1 to 500)
 	// morning.yaml:7:17: tempo: "-1s" is not a duration (want e.g. 2s, 1m30s, 2m)
 }

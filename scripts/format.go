@@ -19,8 +19,8 @@ func Format(s *Session) []byte {
 	if s.About != "" {
 		put(root, "about", plain(s.About))
 	}
-	if s.Warning != "" {
-		put(root, "warning", plain(s.Warning))
+	if len(s.Warning) > 0 {
+		put(root, "warning", lineList(s.Warning))
 	}
 	if s.Level != "" {
 		put(root, "level", plain(string(s.Level)))
@@ -68,6 +68,12 @@ func stepNode(st *Step, parent Defaults) *yaml.Node {
 	if len(st.Say) > 0 {
 		put(m, "say", lineList(st.Say))
 	}
+	if len(st.During) > 0 {
+		put(m, "during", lineList(st.During))
+	}
+	if len(st.After) > 0 {
+		put(m, "after", lineList(st.After))
+	}
 	switch st.Kind {
 	case KindHold:
 		put(m, "hold", plain(formatSpan(st.Hold)))
@@ -98,14 +104,15 @@ func putReps(m *yaml.Node, st *Step) {
 	if len(st.Phases) > 0 {
 		put(m, "phases", flow(st.Phases))
 	}
-	if st.Hold != (Span{}) {
+	if st.Hold != (Duration{}) {
 		put(m, "hold", plain(formatSpan(st.Hold)))
 	}
 }
 
 // stepSettings returns the settings a step carries.
 func stepSettings(st *Step) Defaults {
-	return Defaults{Ready: st.Ready, Rest: st.Rest, Ticks: st.Ticks, Remind: st.Remind, Count: st.Count}
+	return Defaults{Ready: st.Ready, Rest: st.Rest, Ticks: st.Ticks, Remind: st.Remind, Count: st.Count,
+		Switch: st.Switch, Quiet: st.Quiet, Every: st.Every}
 }
 
 // putSettings writes the settings of got that differ from parent; rest
@@ -118,7 +125,7 @@ func putSettings(m *yaml.Node, got, parent Defaults, withRest bool) {
 		put(m, "rest", plain(formatSpan(got.Rest)))
 	}
 	if got.Ticks != parent.Ticks {
-		put(m, "ticks", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(got.Ticks)})
+		put(m, "ticks", boolean(got.Ticks))
 	}
 	if !slices.Equal(got.Remind, parent.Remind) {
 		items := make([]string, len(got.Remind))
@@ -130,6 +137,19 @@ func putSettings(m *yaml.Node, got, parent Defaults, withRest bool) {
 	if got.Count != parent.Count && got.Count != "" {
 		put(m, "count", plain(string(got.Count)))
 	}
+	if got.Switch != parent.Switch {
+		put(m, "switch", plain(formatDuration(got.Switch)))
+	}
+	if got.Quiet != parent.Quiet {
+		put(m, "quiet", boolean(got.Quiet))
+	}
+	if got.Every != parent.Every && got.Every != 0 {
+		put(m, "every", plain(formatDuration(got.Every)))
+	}
+}
+
+func boolean(b bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
 }
 
 func reminderText(r Reminder) string {

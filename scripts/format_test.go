@@ -103,6 +103,7 @@ func roundTrip(t *testing.T, data []byte) {
 func unplaced(s *Session) *Session {
 	c := *s
 	c.File = ""
+	c.TitlePos, c.WarningPos, c.ClosingPos = Pos{}, nil, nil
 	c.Steps = unplacedSteps(s.Steps)
 	return &c
 }

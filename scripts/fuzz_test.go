@@ -23,6 +23,8 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("title: x\nsteps: [{hold: 1.5-2m, sides: [left]}, {reps: '3', tempo: [1, 0.5]}]\n"))
+	f.Add([]byte("title: x\nwarning: [a, b]\ndefaults: {switch: 0, every: 12s, quiet: true}\nsteps:\n" +
+		"  - hold: 40s\n    sides: [left, right]\n    say:\n      - \"{Side} up, {other} down.\"\n    during: Keep the {other} still.\n    after: Slowly.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Parse("fuzz.yaml", data)
 		if err != nil {

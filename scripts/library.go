@@ -15,6 +15,14 @@ type Entry struct {
 	Builtin bool
 }
 
+// Load reads and checks the entry's script.
+func (e Entry) Load() (*Session, error) {
+	if e.Builtin {
+		return Builtin(e.Name)
+	}
+	return ParseFile(e.Path)
+}
+
 // LibraryDirs returns the folders searched for the user's own scripts, in
 // order: the user's config folder (floorcoach/sessions under
 // $XDG_CONFIG_HOME, ~/.config on Linux, ~/Library/Application Support on
@@ -22,8 +30,8 @@ type Entry struct {
 // (separated like $PATH).
 func LibraryDirs() []string {
 	var dirs []string
-	if cfg, err := os.UserConfigDir(); err == nil {
-		dirs = append(dirs, filepath.Join(cfg, "floorcoach", "sessions"))
+	if d := UserDir(); d != "" {
+		dirs = append(dirs, d)
 	}
 	for _, d := range filepath.SplitList(os.Getenv("FLOORCOACH_PATH")) {
 		if d != "" {
@@ -33,8 +41,19 @@ func LibraryDirs() []string {
 	return dirs
 }
 
+// UserDir returns the folder of the user's own scripts (see LibraryDirs),
+// or "" when the user has no config folder (no $HOME).
+func UserDir() string {
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(cfg, "floorcoach", "sessions")
+}
+
 // Library lists the built-in sessions, then the scripts (*.yaml, *.yml) in
-// LibraryDirs, each name once: a built-in or an earlier folder wins.
+// LibraryDirs, each name once: a built-in or an earlier folder wins. Only
+// regular files count (a named pipe or a device is passed over).
 func Library() []Entry {
 	var out []Entry
 	seen := map[string]bool{}
@@ -43,10 +62,13 @@ func Library() []Entry {
 		seen[n] = true
 	}
 	for _, dir := range LibraryDirs() {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			continue // a folder of $FLOORCOACH_PATH that is not one: reading it could wait for ever
+		}
 		files, _ := os.ReadDir(dir)
 		for _, f := range files {
 			name, ok := scriptName(f)
-			if !ok || seen[name] {
+			if !ok || seen[name] || !isRegular(filepath.Join(dir, f.Name())) {
 				continue
 			}
 			seen[name] = true

@@ -21,39 +21,53 @@ const (
 const maxDepth = 32
 
 // checkLength reports a session longer than MaxSession at the full level,
-// at the steps key.
+// at the step that multiplies its length (see blame), or at the steps key.
 func (p *parser) checkLength(key *yaml.Node, steps []*Step) {
 	sec := length(steps)
-	if sec > MaxSession.Seconds() {
-		p.errorf(key, ErrLimit, "steps: the session would last %s at the full level (limit %s)",
-			about(sec), formatDuration(MaxSession))
+	if sec <= MaxSession.Seconds() {
+		return
 	}
+	at, what := key, "steps: the session"
+	if st := blame(steps, false, MaxSession.Seconds(), stepLength); st != nil {
+		at, what = &yaml.Node{Line: st.Pos.Line, Column: st.Pos.Column}, st.Kind.noun()
+		sec = stepLength(st, false)
+	}
+	p.errorf(at, ErrLimit, "%s would last %s at the full level (limit %s)",
+		what, about(sec), formatDuration(MaxSession))
 }
 
 // length estimates how many seconds steps last at the full level, without
-// speech: every get-ready, hold, rep and rest, for each side and round.
-// It counts in float64 seconds, so no script can overflow it.
+// speech: every get-ready, switch of sides, hold, rep and rest, for each
+// side and round. It counts in float64 seconds, so no script can overflow
+// it.
 func length(steps []*Step) float64 {
 	var sum float64
 	for _, st := range steps {
-		sides := float64(max(1, len(st.Sides)))
-		ready, rest := st.Ready.Seconds(), st.Rest.Hi.Seconds()
-		switch st.Kind {
-		case KindHold:
-			sum += (ready+st.Hold.Hi.Seconds())*sides + rest
-		case KindReps:
-			rep := st.Hold.Hi.Seconds()
-			for _, d := range st.Tempo {
-				rep += d.Seconds()
-			}
-			sum += (ready+float64(st.Reps.Hi)*rep)*sides + rest
-		case KindRest:
-			sum += rest
-		case KindRepeat:
-			sum += float64(st.Repeat) * length(st.Steps)
-		}
+		sum += stepLength(st, false)
 	}
 	return sum
+}
+
+// stepLength estimates the seconds of one step, every round of a group.
+func stepLength(st *Step, _ bool) float64 {
+	sides := float64(max(1, len(st.Sides)))
+	ready, rest := st.Ready.Seconds(), st.Rest.Hi.Seconds()
+	between := max(ready, st.Switch.Seconds()) * (sides - 1) // from one side's end to the next's start
+	switch st.Kind {
+	case KindHold:
+		return ready + st.Hold.Hi.Seconds()*sides + between + rest
+	case KindReps:
+		rep := st.Hold.Hi.Seconds()
+		for _, d := range st.Tempo {
+			rep += d.Seconds()
+		}
+		return ready + float64(st.Reps.Hi)*rep*sides + between + rest
+	case KindRest:
+		return rest
+	case KindRepeat:
+		return float64(st.Repeat) * length(st.Steps)
+	}
+	return 0
 }
 
 // about writes a number of seconds roughly: "about 7h30m", "over 1000h".

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -60,7 +61,7 @@ func (p *parser) fields(n *yaml.Node, where string, valid []string) fieldSet {
 		case k.Kind != yaml.ScalarNode:
 			p.errorf(k, ErrType, "got %s as a key %s, want one of: %s", show(k), where, strings.Join(valid, ", "))
 		case !slices.Contains(valid, k.Value):
-			hint := suggest(k.Value, valid)
+			hint := Suggest(k.Value, valid)
 			p.errorf(k, ErrUnknownKey, "unknown key %s %s%svalid: %s)", show(k), where,
 				didYouMean(k.Value, valid), strings.Join(valid, ", "))
 			fs.hinted = append(fs.hinted, hint)
@@ -136,7 +137,25 @@ func (p *parser) text(key string, n *yaml.Node, want string) (string, bool) {
 		p.errorf(n, ErrMissing, "%s: empty text (want %s)", key, want)
 		return "", false
 	}
+	if r, bad := controlIn(s); bad {
+		p.errorf(n, ErrValue, "%s: control character %U is not allowed (want plain text; remove the escape)", key, r)
+		return "", false
+	}
 	return s, true
+}
+
+// controlIn returns the first character of s that a terminal would act
+// on (an escape such as "\e" or "\x9b" in a quoted YAML string makes
+// one) or that reorders the text around it; line breaks and tabs are
+// text.
+func controlIn(s string) (rune, bool) {
+	for _, r := range s {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+			r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // lines reads one line of text or a list of lines.

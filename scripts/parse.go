@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -29,14 +29,19 @@ func Parse(file string, data []byte) (*Session, error) {
 }
 
 // ParseFile reads and parses the script at path, refusing a file over
-// MaxSize before reading it.
+// MaxSize before reading it, and anything but a regular file (a named
+// pipe, a device, a folder) without waiting on it.
 func ParseFile(path string) (*Session, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the file is named once, in front
+		}
+		return nil, &Error{File: path, Err: err}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > MaxSize {
+	if info, err := f.Stat(); err == nil && info.Size() > MaxSize {
 		return nil, tooLarge(path, info.Size())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
@@ -111,16 +116,22 @@ func (p *parser) decode(data []byte) *yaml.Node {
 	return nil
 }
 
-// syntax records a YAML syntax error, which has a line at best.
-func (p *parser) syntax(err error, data []byte) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
+// YAMLSyntax splits a syntax error of the YAML decoder, "yaml: line 3:
+// …", into its line (1 when it names none) and what it says.
+func YAMLSyntax(err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		num, m, _ := strings.Cut(rest, ": ")
 		if n, err := strconv.Atoi(num); err == nil {
-			line, msg = n, m
+			return n, m
 		}
 	}
+	return 1, msg
+}
+
+// syntax records a YAML syntax error, which has a line at best.
+func (p *parser) syntax(err error, data []byte) {
+	line, msg := YAMLSyntax(err)
 	at := &yaml.Node{Line: line, Column: 1}
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		p.errorf(at, ErrLimit, "values nested more than %d levels deep (limit %d)", maxDepth, maxDepth)
@@ -152,6 +163,8 @@ func (p *parser) session(root *yaml.Node) *Session {
 	s := &Session{Level: Standard, Defaults: BuiltinDefaults()}
 	if f, ok := fs.get("title"); ok {
 		s.Title, _ = p.text("title", f.val, "the session's name")
+		s.TitlePos = posOf(f.val)
+		p.noPlaceholders("title", f.val)
 	} else if fs.missing("title") {
 		p.errorf(root, ErrMissing, "missing title (want e.g. title: Lower back relief)")
 	}
@@ -159,10 +172,14 @@ func (p *parser) session(root *yaml.Node) *Session {
 		s.About, _ = p.text("about", f.val, "a description")
 	}
 	if f, ok := fs.get("warning"); ok {
-		s.Warning, _ = p.text("warning", f.val, "a safety warning")
+		s.Warning = p.lines("warning", f.val)
+		s.WarningPos = linePositions(f.val)
+		p.noPlaceholders("warning", f.val)
 	}
 	if f, ok := fs.get("closing"); ok {
 		s.Closing = p.lines("closing", f.val)
+		s.ClosingPos = linePositions(f.val)
+		p.noPlaceholders("closing", f.val)
 	}
 	if f, ok := fs.get("level"); ok {
 		l, _ := p.word("level", f.val, "a level", []string{string(Gentle), string(Standard), string(Full)})
@@ -174,6 +191,7 @@ func (p *parser) session(root *yaml.Node) *Session {
 	if f, ok := fs.get("steps"); ok {
 		s.Steps = p.steps(f.val, s.Defaults, 1)
 		p.checkLength(f.key, s.Steps)
+		p.checkCues(f.key, s)
 	} else if fs.missing("steps") {
 		p.errorf(root, ErrMissing, "missing steps (want a list of steps, e.g. steps: [{hold: 30s}])")
 	}
@@ -192,4 +210,20 @@ func (p *parser) defaults(n *yaml.Node, base Defaults) Defaults {
 		return p.settings(p.fields(n, "in defaults", settingKeys), base, true)
 	}
 	return base
+}
+
+// posOf returns where node n was written.
+func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+// linePositions returns where each line of a value that lines reads was
+// written: each item of a list, or the one text.
+func linePositions(n *yaml.Node) []Pos {
+	if n.Kind != yaml.SequenceNode {
+		return []Pos{posOf(n)}
+	}
+	out := make([]Pos, len(n.Content))
+	for i, item := range n.Content {
+		out[i] = posOf(item)
+	}
+	return out
 }

@@ -55,7 +55,7 @@ var (
 	builtinRem = []Reminder{{Halfway: true}, {Left: 10 * sec}}
 )
 
-func span(lo, hi time.Duration) Span { return Span{lo, hi} }
+func span(lo, hi time.Duration) Duration { return Duration{lo, hi} }
 
 // TestParseValues checks values parsed from the built-in and example
 // scripts, defaults applied.
@@ -70,7 +70,11 @@ func TestParseValues(t *testing.T) {
 	check(t, "cat-cow remind", catCow.Remind, builtinRem)
 	check(t, "bridge rep hold", bridge.Hold, span(5*sec, 5*sec))
 	check(t, "child's pose hold", back.Steps[6].Hold, span(time.Minute, 3*time.Minute))
-	check(t, "closing lines", len(back.Closing), 6)
+	check(t, "closing lines", len(back.Closing), 7)
+	check(t, "warning lines", len(back.Warning), 3)
+	twist := back.Steps[1]
+	check(t, "twist per-side lines", []bool{PerSide(twist.Say[0]), PerSide(twist.Say[1]), PerSide(twist.Say[2]), PerSide(twist.Say[3])},
+		[]bool{false, false, true, true})
 
 	dir := examplesDir
 	exampleFiles(t)
@@ -104,17 +108,20 @@ func TestParseValues(t *testing.T) {
 func TestParseSession(t *testing.T) {
 	src := `title: "  Everything  "
 about: All kinds of step.
+warning: [Go slowly., Stop if it hurts.]
 closing: Well done.
 level: full
 defaults:
   rest: 5-10s
   remind: []
+  switch: 8s
 steps:
   - say: [Breathe in., Breathe out.]
   - name: Plank
     hold: 1m
     ready: 0s
     rest: 0s
+    quiet: true
   - reps: 5
     phases: [Up, Down]
     count: tone
@@ -123,31 +130,43 @@ steps:
   - repeat: 2
     name: Round
     ticks: false
+    every: 20s
     steps:
       - hold: 1.5
         sides: [left]
         remind: [halfway]
+        say:
+          - Lie down.
+          - Lift your {side} leg.
+        during: Keep your {other} leg still.
+        after: Lower it slowly.
 `
 	got, err := Parse("all.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
 	rest := span(5*sec, 10*sec)
+	sw, every := 8*sec, 30*sec
 	want := &Session{File: "all.yaml", Title: "Everything", About: "All kinds of step.",
-		Closing: []string{"Well done."}, Level: Full,
-		Defaults: Defaults{Ready: 5 * sec, Rest: rest, Ticks: true, Count: CountVoice},
+		Warning: []string{"Go slowly.", "Stop if it hurts."}, Closing: []string{"Well done."}, Level: Full,
+		TitlePos: Pos{1, 8}, WarningPos: []Pos{{3, 11}, {3, 23}}, ClosingPos: []Pos{{4, 10}},
+		Defaults: Defaults{Ready: 5 * sec, Rest: rest, Ticks: true, Count: CountVoice, Switch: sw, Every: every},
 		Steps: []*Step{
-			{Pos: Pos{9, 5}, Kind: KindSay, Say: []string{"Breathe in.", "Breathe out."},
-				Ready: 5 * sec, Ticks: true, Count: CountVoice},
-			{Pos: Pos{10, 5}, Kind: KindHold, Name: "Plank", Hold: span(time.Minute, time.Minute),
-				Ticks: true, Count: CountVoice},
-			{Pos: Pos{14, 5}, Kind: KindReps, Reps: Count{5, 5}, Tempo: []time.Duration{2 * sec, 2 * sec},
-				Phases: []string{"Up", "Down"}, Rest: rest, Ready: 5 * sec, Ticks: true, Count: CountTone},
-			{Pos: Pos{17, 5}, Kind: KindRest, Name: "Pause", Rest: span(20*sec, 20*sec),
-				Ready: 5 * sec, Ticks: true, Count: CountVoice},
-			{Pos: Pos{19, 5}, Kind: KindRepeat, Name: "Round", Repeat: 2, Rest: rest, Ready: 5 * sec, Count: CountVoice,
-				Steps: []*Step{{Pos: Pos{23, 9}, Kind: KindHold, Hold: span(1500*time.Millisecond, 1500*time.Millisecond),
-					Sides: []string{"left"}, Rest: rest, Ready: 5 * sec, Ticks: false /* from its group */, Remind: []Reminder{{Halfway: true}}, Count: CountVoice}}},
+			{Pos: Pos{11, 5}, Kind: KindSay, Say: []string{"Breathe in.", "Breathe out."},
+				Ready: 5 * sec, Ticks: true, Count: CountVoice, Switch: sw, Every: every},
+			{Pos: Pos{12, 5}, Kind: KindHold, Name: "Plank", Hold: span(time.Minute, time.Minute),
+				Ticks: true, Count: CountVoice, Switch: sw, Quiet: true, Every: every},
+			{Pos: Pos{17, 5}, Kind: KindReps, Reps: Count{5, 5}, Tempo: []time.Duration{2 * sec, 2 * sec},
+				Phases: []string{"Up", "Down"}, Rest: rest, Ready: 5 * sec, Ticks: true, Count: CountTone, Switch: sw, Every: every},
+			{Pos: Pos{20, 5}, Kind: KindRest, Name: "Pause", Rest: span(20*sec, 20*sec),
+				Ready: 5 * sec, Ticks: true, Count: CountVoice, Switch: sw, Every: every},
+			{Pos: Pos{22, 5}, Kind: KindRepeat, Name: "Round", Repeat: 2, Rest: rest, Ready: 5 * sec, Count: CountVoice,
+				Switch: sw, Every: 20 * sec,
+				Steps: []*Step{{Pos: Pos{27, 9}, Kind: KindHold, Hold: span(1500*time.Millisecond, 1500*time.Millisecond),
+					Say: []string{"Lie down.", "Lift your {side} leg."}, During: []string{"Keep your {other} leg still."},
+					After: []string{"Lower it slowly."}, Sides: []string{"left"}, Rest: rest, Ready: 5 * sec,
+					Ticks: false /* from its group */, Remind: []Reminder{{Halfway: true}}, Count: CountVoice,
+					Switch: sw, Every: 20 * sec}}},
 		},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -218,4 +237,17 @@ func dump(s *Session) string {
 	}
 	walk(s.Steps)
 	return out
+}
+
+// The session records where its own lines were written, each closing line
+// apart, so that messages can point at them without reading the file again.
+func TestParseLinePositions(t *testing.T) {
+	src := "title: T\nwarning:   Careful.\nclosing:\n  - Well done.\n  -   See you.\nsteps: [{hold: 5s}]\n"
+	s, err := Parse("p.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "title", s.TitlePos, Pos{1, 8})
+	check(t, "warning", s.WarningPos, []Pos{{2, 12}})
+	check(t, "closing", s.ClosingPos, []Pos{{4, 5}, {5, 7}})
 }

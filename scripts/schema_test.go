@@ -40,15 +40,24 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		cases[filepath.Base(f)], _ = os.ReadFile(f)
 	}
 	bad := map[string]string{
-		"bad-unknown-key": "title: T\nsteps:\n  - {name: A, hodl: 5s}\n",
-		"bad-no-title":    "steps:\n  - {hold: 5s}\n",
-		"bad-reps-text":   "title: T\nsteps:\n  - {reps: many}\n",
-		"bad-side":        "title: T\nsteps:\n  - {hold: 5s, sides: [up]}\n",
-		"bad-level":       "title: T\nlevel: hard\nsteps:\n  - {hold: 5s}\n",
-		"bad-repeat":      "title: T\nsteps:\n  - {repeat: 2}\n",
-		"bad-tempo-alone": "title: T\nsteps:\n  - {hold: 5s, tempo: [1s]}\n",
-		"bad-empty-steps": "title: T\nsteps: []\n",
-		"bad-duration":    "title: T\nsteps:\n  - {hold: 5 minutes}\n",
+		"bad-unknown-key":  "title: T\nsteps:\n  - {name: A, hodl: 5s}\n",
+		"bad-no-title":     "steps:\n  - {hold: 5s}\n",
+		"bad-reps-text":    "title: T\nsteps:\n  - {reps: many}\n",
+		"bad-side":         "title: T\nsteps:\n  - {hold: 5s, sides: [up]}\n",
+		"bad-level":        "title: T\nlevel: hard\nsteps:\n  - {hold: 5s}\n",
+		"bad-repeat":       "title: T\nsteps:\n  - {repeat: 2}\n",
+		"bad-tempo-alone":  "title: T\nsteps:\n  - {hold: 5s, tempo: [1s]}\n",
+		"bad-empty-steps":  "title: T\nsteps: []\n",
+		"bad-duration":     "title: T\nsteps:\n  - {hold: 5 minutes}\n",
+		"bad-side-unsided": "title: T\nsteps:\n  - hold: 5s\n    say:\n      - Sit.\n      - Turn {side}.\n",
+		"bad-side-closing": "title: T\nsteps:\n  - {hold: 5s, sides: [left]}\nclosing: Now the {other}.\n",
+		"bad-during-rest":  "title: T\nsteps:\n  - {rest: 5s, during: Breathe.}\n",
+		"bad-quiet":        "title: T\ndefaults: {quiet: 1}\nsteps:\n  - {hold: 5s}\n",
+	}
+	cases["sided"] = []byte("title: T\nsteps:\n  - hold: 5s\n    sides: [right, left]\n    say:\n      - Sit.\n      - Turn {side}.\n" +
+		"    during: \"{Other} arm long.\"\n    after: Come back slowly.\n    switch: 12s\n    every: 20s\n    quiet: true\n")
+	if _, err := Parse("sided", cases["sided"]); err != nil {
+		t.Errorf("sided: Parse refuses it, so the schema must too: %v", err)
 	}
 	for name, src := range bad {
 		if _, err := Parse(name, []byte(src)); err == nil {

@@ -34,13 +34,13 @@ func (e *levelError) Error() string {
 	return fmt.Sprintf("unknown level %q (valid: gentle, standard, full)", e.got)
 }
 
-// Span is a duration or a range of durations, as written: "30s" or "20-30s".
+// Duration is a duration or a range of durations, as written: "30s" or "20-30s".
 // For a single value Lo == Hi.
-type Span struct{ Lo, Hi time.Duration }
+type Duration struct{ Lo, Hi time.Duration }
 
-// At returns the duration the level takes from the span: gentle the low end,
+// At returns the duration the level takes from s: gentle the low end,
 // full the high end, standard the middle rounded to whole seconds.
-func (s Span) At(l Level) time.Duration {
+func (s Duration) At(l Level) time.Duration {
 	switch l {
 	case Gentle:
 		return s.Lo
@@ -53,8 +53,8 @@ func (s Span) At(l Level) time.Duration {
 	return ((s.Lo + s.Hi) / 2).Round(time.Second)
 }
 
-// IsRange reports whether the span has two different ends.
-func (s Span) IsRange() bool { return s.Lo != s.Hi }
+// IsRange reports whether s has two different ends.
+func (s Duration) IsRange() bool { return s.Lo != s.Hi }
 
 // Count is a number or a range of numbers, as written: "10" or "10-12".
 type Count struct{ Lo, Hi int }
@@ -83,10 +83,16 @@ type Session struct {
 	File    string   // the path or built-in name it was parsed from
 	Title   string   // required
 	About   string   // one-paragraph description, shown by list and show
-	Warning string   // spoken and shown before anything else
-	Closing []string // spoken and shown at the end, before "session complete"
+	Warning []string // spoken and shown before anything else
+	Closing []string // spoken and shown at the end, instead of "Session complete. Well done."
 	Level   Level    // the script's own level; the command line may override it
 	Steps   []*Step
+
+	// Where the session's own lines were written, for messages that point
+	// at them: the title, and each line of the warning and of the closing.
+	TitlePos   Pos
+	WarningPos []Pos
+	ClosingPos []Pos
 
 	// Defaults is the script's defaults block, with the built-in value for
 	// each key it leaves out. Steps already carry the settings they
@@ -123,23 +129,31 @@ type Reminder struct {
 }
 
 // Step is one entry of a script's steps, with defaults applied.
+//
+// A line of Say, During or After that names the side ({side}, {other}:
+// see PerSide) is said once per side, filled in by ForSide.
 type Step struct {
 	Pos    Pos
 	Kind   Kind
 	Name   string   // empty for unnamed steps
-	Say    []string // spoken before the step's clock starts
-	Hold   Span     // KindHold: the hold; KindReps: a hold after the first phase of each rep (zero: none)
+	Say    []string // spoken before the step's clock starts; per-side lines before each side's
+	During []string // timed steps: spoken in turn inside each clock, where it would be quiet for longer than Every
+	After  []string // timed steps: spoken after each side's clock ends
+	Hold   Duration // KindHold: the hold; KindReps: a hold after the first phase of each rep (zero: none)
 	Reps   Count    // KindReps
 	Tempo  []time.Duration
 	Phases []string // empty, or one name per tempo entry
 	Sides  []string // empty, or the sides in order ("right", "left")
-	Rest   Span     // KindRest: the rest; timed steps: the rest after the step
+	Rest   Duration // KindRest: the rest; timed steps: the rest after the step
 	Ready  time.Duration
 	Ticks  bool
 	Remind []Reminder
 	Count  CountMode
-	Repeat int     // KindRepeat: how many rounds
-	Steps  []*Step // KindRepeat: the group
+	Switch time.Duration // the least time from one side's end tone to the next side's start tone
+	Quiet  bool          // no breathing cues in long quiet stretches of a clock
+	Every  time.Duration // the longest quiet stretch of a clock before a During line or breathing cue
+	Repeat int           // KindRepeat: how many rounds
+	Steps  []*Step       // KindRepeat: the group
 }
 
 // Timed reports whether the step has a clock: a hold or reps.

@@ -9,8 +9,8 @@ import (
 )
 
 // stepKeys are the keys a step may have.
-var stepKeys = []string{"name", "say", "hold", "reps", "tempo", "phases", "sides",
-	"rest", "ready", "ticks", "remind", "count", "repeat", "steps"}
+var stepKeys = []string{"name", "say", "during", "after", "hold", "reps", "tempo", "phases", "sides",
+	"rest", "ready", "ticks", "remind", "count", "switch", "quiet", "every", "repeat", "steps"}
 
 // defaultTempo is the tempo of reps that set none.
 var defaultTempo = []time.Duration{2 * time.Second, 2 * time.Second}
@@ -43,12 +43,20 @@ func (p *parser) step(n *yaml.Node, base Defaults, level int) *Step {
 	}
 	set := p.settings(fs, base, kind != KindRest && kind != KindSay)
 	st := &Step{Pos: Pos{n.Line, n.Column}, Kind: kind,
-		Ready: set.Ready, Rest: set.Rest, Ticks: set.Ticks, Remind: set.Remind, Count: set.Count}
+		Ready: set.Ready, Rest: set.Rest, Ticks: set.Ticks, Remind: set.Remind, Count: set.Count,
+		Switch: set.Switch, Quiet: set.Quiet, Every: set.Every}
 	if f, ok := fs.get("name"); ok {
 		st.Name, _ = p.text("name", f.val, "the step's name")
+		p.noPlaceholders("name", f.val)
 	}
 	if f, ok := fs.get("say"); ok {
 		st.Say = p.lines("say", f.val)
+	}
+	if f, ok := fs.get("during"); ok {
+		st.During = p.lines("during", f.val)
+	}
+	if f, ok := fs.get("after"); ok {
+		st.After = p.lines("after", f.val)
 	}
 	switch kind {
 	case KindHold:
@@ -58,13 +66,14 @@ func (p *parser) step(n *yaml.Node, base Defaults, level int) *Step {
 	case KindRest:
 		st.Rest, _ = p.span(fs.m["rest"].val, restDose)
 	case KindSay:
-		st.Rest = Span{} // a spoken step has no rest after it
+		st.Rest = Duration{} // a spoken step has no rest after it
 	case KindRepeat:
 		p.group(st, fs, set, level)
 	}
 	if f, ok := fs.get("sides"); ok && st.Timed() {
 		st.Sides = p.sides(f.val)
 	}
+	p.sideLines(fs, fs.has("sides"))
 	return st
 }
 
@@ -106,11 +115,13 @@ func (p *parser) kind(n *yaml.Node, fs fieldSet) Kind {
 // forbidden says why key cannot be in a step of kind k, or "" if it can.
 func forbidden(k Kind, key string) string {
 	switch {
-	case k == KindRepeat && (key == "hold" || key == "reps" || key == "say" ||
-		key == "sides" || key == "tempo" || key == "phases"):
+	case k == KindRepeat && (key == "hold" || key == "reps" || key == "say" || key == "during" ||
+		key == "after" || key == "sides" || key == "tempo" || key == "phases"):
 		return "not allowed in a repeat group (move it into one of the group's steps)"
 	case k == KindReps || k == 0:
 		return ""
+	case (key == "during" || key == "after") && k != KindHold:
+		return "only on a hold or reps step (add hold or reps)"
 	case k == KindRest && key == "say":
 		return "not allowed on a rest step (put the lines in a step of their own before it)"
 	case key == "tempo" || key == "phases":
@@ -151,6 +162,7 @@ func (p *parser) phases(st *Step, v *yaml.Node, n int, defaultTempo bool) {
 	for _, item := range items {
 		if s, ok := p.text("phases", item, "a phase name"); ok {
 			st.Phases = append(st.Phases, s)
+			p.noPlaceholders("phases", item)
 		}
 	}
 	if len(items) != n {

@@ -2,10 +2,10 @@ package scripts
 
 import "strings"
 
-// suggest returns the valid word closest to a mistyped one: within two
+// Suggest returns the valid word closest to a mistyped one: within two
 // edits, ignoring case, or one starting with it (or it with them). It
 // returns "" when nothing is close.
-func suggest(got string, valid []string) string {
+func Suggest(got string, valid []string) string {
 	if got == "" || len(got) > 64 {
 		return ""
 	}
@@ -25,7 +25,7 @@ func suggest(got string, valid []string) string {
 
 // didYouMean returns ` (did you mean "x"?; ` or ` (` to open a hint.
 func didYouMean(got string, valid []string) string {
-	if s := suggest(got, valid); s != "" {
+	if s := Suggest(got, valid); s != "" {
 		return ` (did you mean "` + s + `"?; `
 	}
 	return " ("

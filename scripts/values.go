@@ -39,11 +39,11 @@ func (d dose) least() string {
 }
 
 // span reads a duration, or a range of them when d allows.
-func (p *parser) span(n *yaml.Node, d dose) (Span, bool) {
+func (p *parser) span(n *yaml.Node, d dose) (Duration, bool) {
 	if !p.scalar(d.key, n, d.want()) {
-		return Span{}, false
+		return Duration{}, false
 	}
-	var s Span
+	var s Duration
 	var err error
 	switch n.ShortTag() {
 	case "!!str":
@@ -52,29 +52,29 @@ func (p *parser) span(n *yaml.Node, d dose) (Span, bool) {
 		s, err = numberSpan(n)
 	default:
 		p.errorf(n, ErrType, "%s: got %s, want %s", d.key, show(n), d.want())
-		return Span{}, false
+		return Duration{}, false
 	}
 	if !p.checkSpan(n, d, s, err) {
-		return Span{}, false
+		return Duration{}, false
 	}
 	return s, true
 }
 
 // numberSpan reads a YAML number as a number of seconds.
-func numberSpan(n *yaml.Node) (Span, error) {
+func numberSpan(n *yaml.Node) (Duration, error) {
 	var f float64
 	if err := n.Decode(&f); err != nil {
-		return Span{}, errNotDuration
+		return Duration{}, errNotDuration
 	}
 	if f < 0 {
-		return Span{-1, -1}, nil
+		return Duration{-1, -1}, nil
 	}
 	v, err := secondsMillis(f)
-	return Span{v, v}, err
+	return Duration{v, v}, err
 }
 
 // checkSpan reports what is wrong with a span read from n, if anything.
-func (p *parser) checkSpan(n *yaml.Node, d dose, s Span, err error) bool {
+func (p *parser) checkSpan(n *yaml.Node, d dose, s Duration, err error) bool {
 	switch {
 	case errors.Is(err, errFine):
 		p.errorf(n, ErrDuration, "%s: %s is finer than a millisecond (want e.g. 1.5s)", d.key, show(n))

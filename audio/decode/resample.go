@@ -60,21 +60,67 @@ func Resample(x []float32, from, to int) []float32 {
 	if from == to {
 		return x
 	}
+	r := newResampler(from, to, int64(len(x)))
+	r.write(x)
+	return r.finish()
+}
+
+// A resampler converts a stream of frames from one rate to another as
+// they are written, keeping only the window of input the filter needs:
+// decoding a clip needs the memory of its output, whatever the input's
+// rate. Its output is exactly Resample's of the whole input.
+type resampler struct {
+	from, to, half, phases int
+	bank                   []float32
+	out                    []float32 // ResampledLen of the input, filled up to next
+	next                   int       // the next output frame
+	win                    []float32 // the input, zero-padded by half at the start, from frame base
+	base                   int64     // the padded input's frame at win[0]
+}
+
+// newResampler returns a resampler for n input frames from one rate to
+// another; from must differ from to.
+func newResampler(from, to int, n int64) *resampler {
 	fc := sincCutoff * min(1, float64(to)/float64(from)) // relative to the input's Nyquist
 	half := int(math.Ceil(sincZeros / fc))               // taps each side
 	phases := min(to/gcd(from, to), maxPhases)
-	bank := filterBank(fc, half, phases)
-	padded := make([]float32, len(x)+2*half+1)
-	copy(padded[half:], x)
-	out := make([]float32, (int64(len(x))*int64(to)+int64(from)-1)/int64(from))
-	for j := range out {
-		num := int64(j) * int64(from) // the output frame sits at num/to input frames
-		k := int(num / int64(to))
-		p := int(num % int64(to) * int64(phases) / int64(to))
-		taps := bank[p*2*half : (p+1)*2*half]
-		out[j] = dot(padded[k+1:k+1+2*half], taps) // input frames k-half+1 … k+half
+	return &resampler{from: from, to: to, half: half, phases: phases, bank: filterBank(fc, half, phases),
+		out: make([]float32, (n*int64(to)+int64(from)-1)/int64(from)),
+		win: make([]float32, half, half+4096)}
+}
+
+// write adds input frames and makes every output frame they complete.
+func (r *resampler) write(x []float32) {
+	r.win = append(r.win, x...)
+	r.produce()
+	// Drop the input no output frame still needs, once it is most of win.
+	need := int64(r.next)*int64(r.from)/int64(r.to) + 1 // the first padded frame still needed
+	if n := need - r.base; n > int64(len(r.win))/2 {
+		r.win = r.win[:copy(r.win, r.win[n:])]
+		r.base = need
 	}
-	return out
+}
+
+// finish pads the input with zeros to the end of the filter and returns
+// the output.
+func (r *resampler) finish() []float32 {
+	r.win = append(r.win, make([]float32, 2*r.half+1)...)
+	r.produce()
+	return r.out
+}
+
+// produce makes the output frames whose input window win holds.
+func (r *resampler) produce() {
+	for ; r.next < len(r.out); r.next++ {
+		num := int64(r.next) * int64(r.from) // the output frame sits at num/to input frames
+		k := num / int64(r.to)
+		start := k + 1 - r.base // input frames k-half+1 … k+half, in padded frames
+		if start+int64(2*r.half) > int64(len(r.win)) {
+			return
+		}
+		p := int(num % int64(r.to) * int64(r.phases) / int64(r.to))
+		r.out[r.next] = dot(r.win[start:start+int64(2*r.half)], r.bank[p*2*r.half:(p+1)*2*r.half])
+	}
 }
 
 // dot returns the dot product of x and y, which have the same even length.

@@ -106,3 +106,46 @@ func (m *monoStreamer) Stream(p [][2]float64) (int, bool) {
 }
 
 func (m *monoStreamer) Err() error { return nil }
+
+// resampleWhole is Resample as it was before it streamed: the whole input,
+// zero-padded, at once. The streaming resampler must match it bit for bit,
+// so that clips decode as they did and cached clips stay valid.
+func resampleWhole(x []float32, from, to int) []float32 {
+	fc := sincCutoff * min(1, float64(to)/float64(from))
+	half := int(math.Ceil(sincZeros / fc))
+	phases := min(to/gcd(from, to), maxPhases)
+	bank := filterBank(fc, half, phases)
+	padded := make([]float32, len(x)+2*half+1)
+	copy(padded[half:], x)
+	out := make([]float32, (int64(len(x))*int64(to)+int64(from)-1)/int64(from))
+	for j := range out {
+		num := int64(j) * int64(from)
+		k := int(num / int64(to))
+		p := int(num % int64(to) * int64(phases) / int64(to))
+		out[j] = dot(padded[k+1:k+1+2*half], bank[p*2*half:(p+1)*2*half])
+	}
+	return out
+}
+
+// The resampler gives the same frames whatever the blocks it is fed in.
+func TestResamplerStreams(t *testing.T) {
+	for _, rates := range [][2]int{{16000, 44100}, {48000, 44100}, {192000, 44100}, {8000, 22050}, {44099, 44100}} {
+		x := sineAt(440, 0.5, rates[0], rates[0]/3+7)
+		want := resampleWhole(x, rates[0], rates[1])
+		for _, block := range []int{1, 17, 4096, len(x)} {
+			r := newResampler(rates[0], rates[1], int64(len(x)))
+			for i := 0; i < len(x); i += block {
+				r.write(x[i:min(i+block, len(x))])
+			}
+			got := r.finish()
+			if len(got) != len(want) {
+				t.Fatalf("%v in blocks of %d: %d frames, want %d", rates, block, len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%v in blocks of %d: frame %d is %v, want %v", rates, block, i, got[i], want[i])
+				}
+			}
+		}
+	}
+}

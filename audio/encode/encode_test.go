@@ -2,18 +2,17 @@ package encode
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 )
 
 // encTestSource is a deterministic stereo signal of any length, made on the
@@ -135,35 +134,12 @@ func encTestEncodeBytes(t testing.TB, f Format, frames int64, meta audio.Meta) [
 	return b.Bytes()
 }
 
-// encTestRun runs a tool and returns its stdout; any output on stderr
-// (a warning) fails the test.
-func encTestRun(t testing.TB, name string, args ...string) []byte {
-	t.Helper()
-	stdout, stderr := encTestRun2(t, name, args...)
-	if len(stderr) > 0 {
-		t.Errorf("%s %s wrote to stderr:\n%s", name, strings.Join(args, " "), stderr)
-	}
-	return stdout
-}
-
-// encTestRun2 runs a tool and returns its stdout and stderr.
-func encTestRun2(t testing.TB, name string, args ...string) (stdout, stderr []byte) {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	var out, errs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errs
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errs.String())
-	}
-	return out.Bytes(), errs.Bytes()
-}
-
 // encTestSox checks that sox reads the file without a warning. (sox stat
 // prints its figures on stderr.)
 func encTestSox(t *testing.T, path string) {
 	t.Helper()
-	encTestRun(t, "sox", "--i", path)
-	_, stderr := encTestRun2(t, "sox", path, "-n", "stat")
+	audiotest.Run(t, "sox", "--i", path)
+	_, stderr := audiotest.RunBoth(t, "sox", path, "-n", "stat")
 	if bytes.Contains(stderr, []byte("WARN")) || bytes.Contains(stderr, []byte("FAIL")) {
 		t.Errorf("sox stat:\n%s", stderr)
 	}
@@ -180,7 +156,7 @@ func encTestSoxReads(f Format) bool {
 
 // encTestCheckTags checks ffprobe's title, comment and encoder tags, by
 // any case of the key.
-func encTestCheckTags(t *testing.T, p encTestProbe, meta audio.Meta) {
+func encTestCheckTags(t *testing.T, p audiotest.Probe, meta audio.Meta) {
 	t.Helper()
 	tags := map[string]string{}
 	for k, v := range p.Format.Tags {
@@ -195,14 +171,14 @@ func encTestCheckTags(t *testing.T, p encTestProbe, meta audio.Meta) {
 
 // encTestCheckChapters checks ffprobe's chapters against want, to the
 // millisecond (the unit of ID3 and Vorbis chapter times).
-func encTestCheckChapters(t *testing.T, p encTestProbe, want []audio.Chapter) {
+func encTestCheckChapters(t *testing.T, p audiotest.Probe, want []audio.Chapter) {
 	t.Helper()
 	if len(p.Chapters) != len(want) {
 		t.Fatalf("ffprobe shows %d chapters, want %d: %+v", len(p.Chapters), len(want), p.Chapters)
 	}
 	for i, c := range p.Chapters {
 		w := want[i]
-		start, end := encTestSeconds(t, c.StartTime), encTestSeconds(t, c.EndTime)
+		start, end := audiotest.Seconds(t, c.StartTime), audiotest.Seconds(t, c.EndTime)
 		if c.Tags["title"] != w.Title {
 			t.Errorf("chapter %d: title %q, want %q", i, c.Tags["title"], w.Title)
 		}
@@ -213,47 +189,9 @@ func encTestCheckChapters(t *testing.T, p encTestProbe, want []audio.Chapter) {
 	}
 }
 
-// encTestNeed skips
-
-// encTestProbe is what ffprobe says about a file.
-type encTestProbe struct {
-	Streams []struct {
-		CodecName  string `json:"codec_name"`
-		SampleRate string `json:"sample_rate"`
-		Channels   int    `json:"channels"`
-		Duration   string `json:"duration"`
-		StartTime  string `json:"start_time"`
-		Samples    int64  `json:"duration_ts"`
-	} `json:"streams"`
-	Format struct {
-		FormatName string            `json:"format_name"`
-		Duration   string            `json:"duration"`
-		Tags       map[string]string `json:"tags"`
-	} `json:"format"`
-	Chapters []struct {
-		StartTime string            `json:"start_time"`
-		EndTime   string            `json:"end_time"`
-		Tags      map[string]string `json:"tags"`
-	} `json:"chapters"`
-}
-
-func encTestFFprobe(t testing.TB, path string) encTestProbe {
-	t.Helper()
-	out := encTestRun(t, "ffprobe", "-v", "warning", "-of", "json",
-		"-show_streams", "-show_format", "-show_chapters", path)
-	var p encTestProbe
-	if err := json.Unmarshal(out, &p); err != nil {
-		t.Fatalf("ffprobe output: %v\n%s", err, out)
-	}
-	if len(p.Streams) != 1 {
-		t.Fatalf("ffprobe found %d streams, want 1", len(p.Streams))
-	}
-	return p
-}
-
 // encTestCheckStream checks the one stream ffprobe found: its codec, 44100
 // Hz, stereo.
-func encTestCheckStream(t *testing.T, p encTestProbe, codec string) {
+func encTestCheckStream(t *testing.T, p audiotest.Probe, codec string) {
 	t.Helper()
 	s := p.Streams[0]
 	if s.CodecName != codec || s.SampleRate != "44100" || s.Channels != 2 {
@@ -275,26 +213,22 @@ func encTestChainedEnds(chapters []audio.Chapter, n int64) []audio.Chapter {
 	return want
 }
 
-func encTestSeconds(t testing.TB, s string) float64 {
+// encTestCheckLossless checks a file of a lossless format that stores only
+// where each chapter starts, as ffprobe, sox and ffmpeg read it: one
+// stream of the codec, 44100 Hz stereo, exactly n frames, meta's tags and
+// chapters (each ending where the next begins), and the very samples of
+// the source.
+func encTestCheckLossless(t *testing.T, path, codec string, n int64, meta audio.Meta) {
 	t.Helper()
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		t.Fatalf("not a time: %q", s)
+	p := audiotest.FFprobe(t, path)
+	encTestCheckStream(t, p, codec)
+	if s := p.Streams[0]; s.Samples != n {
+		t.Errorf("ffprobe: %d frames, want %d", s.Samples, n)
 	}
-	return v
-}
-
-// encTestDecode decodes a file to interleaved int16 with ffmpeg.
-func encTestDecode(t testing.TB, path string) []int16 {
-	t.Helper()
-	// The input format is named, not guessed, so that even a file of two
-	// MP3 frames decodes. Warnings are not errors here: ffmpeg warns that
-	// a plain PCM WAV does not say which channel is which.
-	format := strings.TrimPrefix(filepath.Ext(path), ".")
-	out := encTestRun(t, "ffmpeg", "-v", "error", "-f", format, "-i", path, "-f", "s16le", "-acodec", "pcm_s16le", "-")
-	p := make([]int16, len(out)/2)
-	for i := range p {
-		p[i] = int16(uint16(out[2*i]) | uint16(out[2*i+1])<<8)
+	encTestCheckTags(t, p, meta)
+	encTestCheckChapters(t, p, encTestChainedEnds(meta.Chapters, n))
+	encTestSox(t, path)
+	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, encTestPCM(n)) {
+		t.Errorf("ffmpeg decodes other samples than the source's")
 	}
-	return p
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
@@ -21,30 +22,18 @@ func TestFLAC(t *testing.T) {
 	n := int64(20*audio.SampleRate + 7)
 	meta := encTestMeta(n)
 	path := encTestEncode(t, FLAC, n, meta, Options{})
-
-	p := encTestFFprobe(t, path)
-	encTestCheckStream(t, p, "flac")
-	if s := p.Streams[0]; s.Samples != n {
-		t.Errorf("ffprobe: %d frames, want %d", s.Samples, n)
-	}
-	encTestCheckTags(t, p, meta)
 	// Neither the cue sheet nor the comments say where a chapter ends:
-	// ffprobe ends each where the next begins, the last at the end.
-	encTestCheckChapters(t, p, encTestChainedEnds(meta.Chapters, n))
-	encTestSox(t, path)
-	encTestRun(t, "flac", "-t", "-s", path) // decodes, checks CRCs and the MD5
+	// readers end each where the next begins, the last at the end.
+	encTestCheckLossless(t, path, "flac", n, meta)
+	audiotest.Run(t, "flac", "-t", "-s", path) // decodes, checks CRCs and the MD5
 
-	pcm := encTestPCM(n)
-	if got := encTestDecode(t, path); !slices.Equal(got, pcm) {
-		t.Errorf("ffmpeg decodes other samples than the source's")
-	}
-	encTestCheckFLACMeta(t, path, pcm, meta.Chapters)
+	encTestCheckFLACMeta(t, path, encTestPCM(n), meta.Chapters)
 }
 
 // encTestCheckFLACMeta checks STREAMINFO and the cue sheet with metaflac.
 func encTestCheckFLACMeta(t *testing.T, path string, pcm []int16, chapters []audio.Chapter) {
 	t.Helper()
-	info := string(encTestRun(t, "metaflac", "--list", "--block-number=0", path))
+	info := string(audiotest.Run(t, "metaflac", "--list", "--block-number=0", path))
 	for _, line := range []string{
 		"minimum blocksize: 4096 samples", "maximum blocksize: 4096 samples",
 		fmt.Sprintf("total samples: %d", len(pcm)/audio.Channels),
@@ -54,7 +43,7 @@ func encTestCheckFLACMeta(t *testing.T, path string, pcm []int16, chapters []aud
 			t.Errorf("STREAMINFO lacks %q:\n%s", line, info)
 		}
 	}
-	cues := string(encTestRun(t, "metaflac", "--export-cuesheet-to=-", path))
+	cues := string(audiotest.Run(t, "metaflac", "--export-cuesheet-to=-", path))
 	for i, c := range chapters {
 		if line := fmt.Sprintf("TRACK %02d AUDIO\n    INDEX 01 %d\n", i+1, c.Start); !strings.Contains(cues, line) {
 			t.Errorf("cue sheet lacks %q:\n%s", line, cues)
@@ -121,10 +110,10 @@ func TestFLACManyChapters(t *testing.T) {
 		}
 		n := int64(count) * 441
 		path := encTestEncode(t, FLAC, n, meta, Options{})
-		encTestRun(t, "flac", "-t", "-s", path)
-		p := encTestFFprobe(t, path)
+		audiotest.Run(t, "flac", "-t", "-s", path)
+		p := audiotest.FFprobe(t, path)
 		encTestCheckChapters(t, p, meta.Chapters)
-		hasCue := strings.Contains(string(encTestRun(t, "metaflac", "--list", path)), "CUESHEET")
+		hasCue := strings.Contains(string(audiotest.Run(t, "metaflac", "--list", path)), "CUESHEET")
 		if hasCue != (count <= 254) {
 			t.Errorf("%d chapters: cue sheet %v", count, hasCue)
 		}
@@ -185,11 +174,11 @@ func TestFLACCodings(t *testing.T) {
 	if err := Write(f, FLAC, &encTestSlice{p}, audio.Meta{}, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	encTestRun(t, "flac", "-t", "-s", path)
-	if got := encTestDecode(t, path); !slices.Equal(got, p) {
+	audiotest.Run(t, "flac", "-t", "-s", path)
+	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, p) {
 		t.Errorf("decoded samples differ from the source's")
 	}
-	analysis := string(encTestRun(t, "flac", "-a", "-s", "-c", path))
+	analysis := string(audiotest.Run(t, "flac", "-a", "-s", "-c", path))
 	for _, want := range []string{"type=CONSTANT", "type=VERBATIM", "type=FIXED", "channel_assignment=LEFT_SIDE", "channel_assignment=INDEPENDENT"} {
 		if !strings.Contains(analysis, want) {
 			t.Errorf("no block has %s", want)

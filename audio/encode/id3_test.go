@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
@@ -198,7 +199,7 @@ func TestID3ManyChaptersFFprobe(t *testing.T) {
 		meta.Chapters = append(meta.Chapters, audio.Chapter{Title: fmt.Sprint("step ", i), Start: int64(i) * 4410, End: int64(i)*4410 + 4000})
 	}
 	path := encTestEncode(t, MP3, 300*4410, meta, Options{})
-	encTestCheckChapters(t, encTestFFprobe(t, path), meta.Chapters)
+	encTestCheckChapters(t, audiotest.FFprobe(t, path), meta.Chapters)
 }
 
 func TestID3Empty(t *testing.T) {

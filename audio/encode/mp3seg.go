@@ -6,6 +6,7 @@ import (
 	"github.com/braheezy/shine-mp3/pkg/mp3"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/internal/mp3frame"
 )
 
 // MP3 is encoded in segments, each by a fresh encoder on one of several
@@ -65,7 +66,7 @@ type mp3Job struct {
 func newShine(p *mp3Plan) *mp3.Encoder {
 	enc := mp3.NewEncoder(audio.SampleRate, audio.Channels)
 	enc.Mpeg.Bitrate = int64(p.bitrate)
-	enc.Mpeg.BitrateIndex = int64(mp3BitrateIndex(p.bitrate))
+	enc.Mpeg.BitrateIndex = int64(mp3frame.Layer3(p.bitrate, false).BitrateIndex())
 	enc.Mpeg.WholeSlotsPerFrame = p.whole
 	enc.Mpeg.FracSlotsPerFrame = p.frac
 	enc.Mpeg.SlotLag = -p.frac
@@ -149,4 +150,14 @@ func (c *mp3Cutter) add(b []byte, keep bool) error {
 	}
 	c.pending = append(c.pending[:0], c.pending[at:]...)
 	return nil
+}
+
+// mp3FrameSize returns the size in bytes of the frame whose header starts
+// b, or 0 if it is not a frame of the kind this encoder writes.
+func mp3FrameSize(b []byte) int {
+	h, ok := mp3frame.ReadHeader(b)
+	if !ok || !h.SameStream(mp3frame.Layer3(128, false)) {
+		return 0
+	}
+	return h.Size()
 }

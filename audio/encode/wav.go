@@ -32,7 +32,7 @@ func encodeWAV(w io.Writer, src audio.Source, meta audio.Meta, opts Options) err
 	fw := formatWriter{w, WAV}
 	tail := wavCues(meta.Chapters)
 	dataSize := src.Len() * audio.Channels * 2
-	head := wavHead(meta, dataSize, int64(len(tail)))
+	head := wavHead(audio.Channels, audio.SampleRate, meta, dataSize, int64(len(tail)))
 	if size := int64(len(head)) + dataSize + int64(len(tail)) - 8; size > math.MaxUint32 {
 		return fmt.Errorf("audio: %d frames are too long for a WAV file (at most %s)",
 			src.Len(), audio.Duration((math.MaxUint32-int64(len(head))-int64(len(tail)))/4))
@@ -71,18 +71,19 @@ func copyPCM(w io.Writer, src audio.Source, progress func(int64)) error {
 	}
 }
 
-// wavHead returns everything before the samples: the RIFF header (sized
-// for dataSize bytes of samples and tailSize bytes after them), fmt, the
-// INFO list and the data chunk's header.
-func wavHead(meta audio.Meta, dataSize, tailSize int64) []byte {
+// wavHead returns everything before the samples of a 16-bit PCM file of
+// channels at rate Hz: the RIFF header (sized for dataSize bytes of
+// samples and tailSize bytes after them), fmt, the INFO list of meta's
+// text (if any) and the data chunk's header.
+func wavHead(channels, rate int, meta audio.Meta, dataSize, tailSize int64) []byte {
 	var fmtBody [16]byte
 	le := binary.LittleEndian
 	le.PutUint16(fmtBody[0:], 1) // PCM
-	le.PutUint16(fmtBody[2:], audio.Channels)
-	le.PutUint32(fmtBody[4:], audio.SampleRate)
-	le.PutUint32(fmtBody[8:], audio.SampleRate*audio.Channels*2) // bytes per second
-	le.PutUint16(fmtBody[12:], audio.Channels*2)                 // bytes per frame
-	le.PutUint16(fmtBody[14:], 16)                               // bits per sample
+	le.PutUint16(fmtBody[2:], uint16(channels))
+	le.PutUint32(fmtBody[4:], uint32(rate))
+	le.PutUint32(fmtBody[8:], uint32(rate*channels*2)) // bytes per second
+	le.PutUint16(fmtBody[12:], uint16(channels*2))     // bytes per frame
+	le.PutUint16(fmtBody[14:], 16)                     // bits per sample
 
 	b := []byte("RIFF\x00\x00\x00\x00WAVE")
 	b = riffChunk(b, "fmt ", fmtBody[:])
@@ -152,22 +153,10 @@ func riffChunk(b []byte, id string, body []byte) []byte {
 	return b
 }
 
-// MonoWAV returns samples as a 16-bit mono WAV file at rate Hz.
+// MonoWAV returns samples as a 16-bit mono WAV file at rate Hz, as a
+// voice pack keeps a clip.
 func MonoWAV(samples []float32, rate int) []byte {
-	size := 2 * len(samples)
-	b := make([]byte, 44, 44+size)
-	copy(b[0:], "RIFF")
-	binary.LittleEndian.PutUint32(b[4:], uint32(36+size))
-	copy(b[8:], "WAVEfmt ")
-	binary.LittleEndian.PutUint32(b[16:], 16)
-	binary.LittleEndian.PutUint16(b[20:], 1) // PCM
-	binary.LittleEndian.PutUint16(b[22:], 1) // mono
-	binary.LittleEndian.PutUint32(b[24:], uint32(rate))
-	binary.LittleEndian.PutUint32(b[28:], uint32(2*rate))
-	binary.LittleEndian.PutUint16(b[32:], 2)
-	binary.LittleEndian.PutUint16(b[34:], 16)
-	copy(b[36:], "data")
-	binary.LittleEndian.PutUint32(b[40:], uint32(size))
+	b := wavHead(1, rate, audio.Meta{}, int64(2*len(samples)), 0)
 	for _, v := range samples {
 		s := math.Round(float64(v) * 32767)
 		b = binary.LittleEndian.AppendUint16(b, uint16(int16(max(-32768, min(32767, s)))))

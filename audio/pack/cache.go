@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/decode"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // The clip cache keeps decoded clips on disk, so that each clip is decoded
@@ -37,11 +39,11 @@ import (
 //	checksum uint32   CRC-32C of the samples
 //	samples  [frames]float32, little-endian
 //
-// An entry is written to a temporary file renamed into place, so another
-// process sees it whole or not at all. It is not synced to disk: a crash
-// can leave a short or garbled entry, which the checksum rejects, like any
-// other entry that is not exactly what is expected; the clip is then
-// decoded and the entry written again. The cache never causes an error:
+// An entry is written as exports are (internal/safefile), to a temporary
+// file renamed into place, so another process sees it whole or not at all,
+// but not synced to disk: a crash can leave a short or garbled entry, which
+// the checksum rejects, like any other entry that is not exactly what is
+// expected; the clip is then decoded and the entry written again. The cache never causes an error:
 // if its folder cannot be made or written, clips are decoded every time.
 //
 // Where it lives, FLOORCOACH_CACHE says: "off" for no cache, an absolute
@@ -80,18 +82,18 @@ func newClipCache() *clipCache {
 var decoderVersions = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "unknown"
+		return "unknown " + decode.WAVVersion
 	}
 	var b strings.Builder
 	for _, m := range info.Deps {
-		if m.Path == "github.com/hajimehoshi/go-mp3" || m.Path == "github.com/gopxl/beep/v2" {
+		if m.Path == "github.com/hajimehoshi/go-mp3" {
 			if m.Replace != nil {
 				m = m.Replace
 			}
 			fmt.Fprintf(&b, "%s@%s %s ", m.Path, m.Version, m.Sum)
 		}
 	}
-	return b.String()
+	return b.String() + decode.WAVVersion
 })
 
 // key returns the name of the entry for a clip file's bytes of a format
@@ -112,7 +114,10 @@ func (c *clipCache) load(key string, frames int64) []float32 {
 	if c == nil {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(c.dir, key))
+	f, err := safefile.OpenRegular(filepath.Join(c.dir, key))
+	if errors.Is(err, safefile.ErrNotRegular) {
+		os.Remove(filepath.Join(c.dir, key)) // a pipe or such in the cache: make room for the entry
+	}
 	if err != nil {
 		return nil
 	}
@@ -150,10 +155,11 @@ func (c *clipCache) store(key string, x []float32) {
 	if c == nil || os.MkdirAll(c.dir, 0o755) != nil {
 		return
 	}
-	f, err := os.CreateTemp(c.dir, "."+key+".*.part")
+	f, err := safefile.Create(filepath.Join(c.dir, key), true)
 	if err != nil {
 		return
 	}
+	defer f.Abort()
 	h := make([]byte, cacheHeader)
 	copy(h, cacheMagic)
 	binary.LittleEndian.PutUint64(h[8:], uint64(len(x)))
@@ -175,13 +181,7 @@ func (c *clipCache) store(key string, x []float32) {
 	if err == nil {
 		_, err = f.WriteAt(h, 0)
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(c.dir, key))
-	}
-	if err != nil {
-		os.Remove(f.Name())
+		f.CommitUnsynced() // on failure, the entry is not there: the clip is decoded next time
 	}
 }

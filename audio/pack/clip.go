@@ -72,11 +72,11 @@ func (c *clip) load() (*audio.Sound, error) {
 	if err != nil {
 		return nil, err
 	}
-	x, err := f.Samples()
+	x, err := f.Decode(audio.SampleRate)
 	if err != nil {
 		return nil, fmt.Errorf("audio: decode clip %q: %w", c.path, err)
 	}
-	if x = decode.Resample(x, f.Rate(), audio.SampleRate); int64(len(x)) != n {
+	if int64(len(x)) != n {
 		return nil, fmt.Errorf("audio: decode clip %q: the file changed while in use", c.path)
 	}
 	c.cache.store(key, x)

@@ -21,6 +21,13 @@
 // kept on disk for the next run, in the user's cache folder or where
 // FLOORCOACH_CACHE says ("off" for nowhere).
 //
+// A pack extends at most four packs deep, each "default", one of the
+// user's packs by name, or a folder beside it or inside it (never further
+// out). Only regular files are read: a voice.yaml, clip or cache entry
+// that is a named pipe or a device is an error, never a wait.
+//
 // Open finds a pack as --voice names it; the user's own packs live in
-// folders under Root. A Writer adds clips to a pack on disk.
+// folders under Root. A Writer adds clips to a pack on disk; Writers in
+// several processes may add to one pack at once (each locks it while it
+// adds a clip), and every line any of them adds is kept.
 package pack

@@ -36,7 +36,10 @@ type packFile struct {
 // inside dir; they are read only when a line's length or sound is asked
 // for. A pack says the lines it lacks with the pack it extends: "default"
 // (the default pack), the name of one of the user's packs (see UserDir),
-// or a folder relative to its own ("../anna"), at most four packs deep.
+// or a folder relative to its own, at most four packs deep. That folder
+// is a sibling ("../anna") or inside the pack: a pack shared by someone
+// else reaches no further than the folder it was put in (an absolute
+// path, or "../../x", is refused).
 func Load(fsys fs.FS, dir string) (*Voice, error) {
 	return loadPack(fsys, dir, Default)
 }
@@ -162,6 +165,8 @@ func (l location) resolve(ref string) (location, error) {
 		return diskLocation(dir), nil
 	case strings.HasPrefix(ref, "/") || strings.Contains(ref, `\`) || (len(ref) > 1 && ref[1] == ':'):
 		return location{}, errors.New("name one of your packs, or a folder relative to this pack's with / between folders (../anna)")
+	case climbs(ref):
+		return location{}, errors.New("a folder may be this pack's sibling (../anna) or inside it, no further out")
 	case l.disk != "":
 		return diskLocation(filepath.Join(l.disk, filepath.FromSlash(ref))), nil
 	}
@@ -170,6 +175,18 @@ func (l location) resolve(ref string) (location, error) {
 		return location{}, errors.New("the folder is outside the file system the pack was loaded from")
 	}
 	return location{fsys: l.fsys, dir: dir}, nil
+}
+
+// climbs reports whether a relative folder leads further out than the
+// pack's own parent folder: more than one "..", or one not at its start.
+func climbs(ref string) bool {
+	parts := strings.Split(path.Clean(ref), "/")
+	for i, p := range parts {
+		if p == ".." && (i > 0 || len(parts) == 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // readPackFile reads and decodes the voice.yaml of the pack at l.

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // errOutside is the error for a file of a pack that links outside it.
@@ -15,7 +17,8 @@ var errOutside = errors.New("links to a file outside the pack folder")
 // is a symbolic link, or passes through one, must end inside the folder.
 // Opening resolves the links to say which file is at fault, then opens the
 // file through an os.Root, which refuses any way out even if the folder
-// changes in between.
+// changes in between. Only regular files and folders open: a named pipe
+// or a device is an error, never a wait.
 type packFS struct {
 	dir string
 }
@@ -40,7 +43,7 @@ func (p packFS) Open(name string) (fs.File, error) {
 		return nil, pathError(name, err)
 	}
 	defer r.Close()
-	f, err := r.Open(name)
+	f, err := safefile.OpenIn(r, name, true)
 	if err != nil {
 		return nil, pathError(name, err)
 	}

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/floorcoach/floorcoach/audio/encode"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // newPackYAML is the voice.yaml of a pack CreatePack makes.
@@ -31,15 +33,20 @@ clips:
 // written outside the folder (all goes through an os.Root), and files
 // appear whole: each is written under a temporary name and renamed, the
 // clip before voice.yaml, which is rewritten after every clip. Its methods
-// are safe for concurrent use.
+// are safe for concurrent use, and several Writers, in several processes,
+// may add to one pack at once: each holds a lock on the pack folder while
+// it adds a clip, and first reads voice.yaml again, so that every line
+// any of them adds is kept.
 type Writer struct {
 	Dir string
 
 	mu    sync.Mutex
 	root  *os.Root
+	lock  *os.File        // the pack folder, locked while a clip is added
 	doc   yaml.Node       // voice.yaml
 	clips *yaml.Node      // its clips mapping
 	have  map[string]bool // NormalizeText of the lines the pack itself has
+	known map[string]bool // and of those it had when opened, or w added
 	taken map[string]bool // file names in clips/ that exist or are named
 }
 
@@ -55,22 +62,46 @@ func OpenWriter(dir string) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("audio: voice pack: %w", err)
 	}
-	w := &Writer{Dir: dir, root: root, have: map[string]bool{}, taken: map[string]bool{}}
-	if err := w.read(); err != nil {
-		root.Close()
+	w := &Writer{Dir: dir, root: root}
+	if w.lock, err = root.Open("."); err == nil {
+		err = w.locked(w.read)
+	}
+	w.known = maps.Clone(w.have)
+	if err != nil {
+		w.Close()
 		return nil, fmt.Errorf("audio: %s: %w", filepath.Join(dir, "voice.yaml"), err)
 	}
 	return w, nil
 }
 
-// createPack makes a new pack in dir unless it holds one.
+// locked runs f holding the lock on the pack folder.
+func (w *Writer) locked(f func() error) error {
+	if err := lockDir(w.lock); err != nil {
+		return err
+	}
+	defer unlockDir(w.lock)
+	return f()
+}
+
+// createPack makes a new pack in dir unless it holds one. It decides
+// holding the folder's lock, so that two writers starting at once on a
+// new folder agree: the second one finds the first one's voice.yaml,
+// not a folder with a half-written file and no pack in it.
 func createPack(dir string) error {
-	entries, err := os.ReadDir(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("audio: voice pack: %w", err)
+	}
+	lock, err := os.Open(dir) // a folder: MkdirAll refused anything else
+	if err != nil {
+		return fmt.Errorf("audio: voice pack: %w", err)
+	}
+	defer lock.Close()
+	if err := lockDir(lock); err != nil {
+		return fmt.Errorf("audio: voice pack: %w", err)
+	}
+	defer unlockDir(lock)
+	entries, err := safefile.ReadDir(dir)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("audio: voice pack: %w", err)
-		}
 	case err != nil:
 		return fmt.Errorf("audio: voice pack: %w", err)
 	case len(entries) > 0:
@@ -84,15 +115,24 @@ func createPack(dir string) error {
 		name = filepath.Base(abs)
 	}
 	data := fmt.Appendf(nil, newPackYAML, name)
-	return os.WriteFile(filepath.Join(dir, "voice.yaml"), data, 0o644)
+	return safefile.WriteFile(filepath.Join(dir, "voice.yaml"), data, false)
 }
 
-// read reads voice.yaml and the names taken in clips/.
+// read reads voice.yaml and the names taken in clips/, afresh.
 func (w *Writer) read() error {
-	data, err := w.root.ReadFile("voice.yaml")
+	f, err := safefile.OpenIn(w.root, "voice.yaml", false)
 	if err != nil {
 		return err
 	}
+	data, err := io.ReadAll(io.LimitReader(f, maxPackFile+1))
+	f.Close()
+	switch {
+	case err != nil:
+		return err
+	case len(data) > maxPackFile:
+		return fmt.Errorf("larger than %d MiB", maxPackFile>>20)
+	}
+	w.doc, w.have, w.taken = yaml.Node{}, map[string]bool{}, map[string]bool{}
 	if err := yaml.Unmarshal(data, &w.doc); err != nil {
 		return err
 	}
@@ -147,7 +187,9 @@ func (w *Writer) Has(text string) bool {
 }
 
 // Add writes samples, mono at rate Hz, as the clip of a line the pack does
-// not have yet, and returns its file's path in the pack.
+// not have yet, and returns its file's path in the pack. A line the pack
+// had when w was opened, or that w added, is an error; one another Writer
+// added meanwhile is kept, and its path returned.
 func (w *Writer) Add(text string, samples []float32, rate int) (string, error) {
 	data := encode.MonoWAV(samples, rate)
 	w.mu.Lock()
@@ -156,9 +198,27 @@ func (w *Writer) Add(text string, samples []float32, rate int) (string, error) {
 	switch {
 	case key == "":
 		return "", fmt.Errorf("audio: line %q has no words", text)
-	case w.have[key]:
+	case w.known[key]:
 		return "", fmt.Errorf("audio: voice pack %s already has a clip for %q", w.Dir, text)
 	}
+	w.known[key] = true
+	var file string
+	err := w.locked(func() error {
+		if err := w.read(); err != nil {
+			return fmt.Errorf("audio: %s: %w", filepath.Join(w.Dir, "voice.yaml"), err)
+		}
+		if file = w.fileOf(key); file != "" {
+			return nil // another writer made it
+		}
+		var err error
+		file, err = w.add(text, data)
+		return err
+	})
+	return file, err
+}
+
+// add writes a clip and its line, under the lock.
+func (w *Writer) add(text string, data []byte) (string, error) {
 	name := uniqueName(Slug(text), text, w.taken) + ".wav"
 	file := "clips/" + name
 	if err := w.root.MkdirAll("clips", 0o755); err != nil {
@@ -167,7 +227,7 @@ func (w *Writer) Add(text string, samples []float32, rate int) (string, error) {
 	if err := w.replace(file, data); err != nil {
 		return "", err
 	}
-	w.taken[name], w.have[key] = true, true
+	w.taken[name], w.have[NormalizeText(text)] = true, true
 	w.clips.Content = append(w.clips.Content,
 		&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text, Style: yaml.DoubleQuotedStyle},
 		&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: file})
@@ -184,19 +244,28 @@ func (w *Writer) Add(text string, samples []float32, rate int) (string, error) {
 	return file, err
 }
 
+// fileOf returns the clip voice.yaml gives the line key, or "".
+func (w *Writer) fileOf(key string) string {
+	for i := 0; i+1 < len(w.clips.Content); i += 2 {
+		if NormalizeText(w.clips.Content[i].Value) == key {
+			return w.clips.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
 // replace writes a file of the pack whole, through a temporary file.
 func (w *Writer) replace(name string, data []byte) error {
-	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".part")
-	err := w.root.WriteFile(tmp, data, 0o644)
-	if err == nil {
-		err = w.root.Rename(tmp, name)
-	}
-	if err != nil {
-		w.root.Remove(tmp)
+	if err := safefile.WriteFileIn(w.root, name, data, true); err != nil {
 		return fmt.Errorf("audio: voice pack %s: %w", w.Dir, err)
 	}
 	return nil
 }
 
 // Close closes the pack folder.
-func (w *Writer) Close() error { return w.root.Close() }
+func (w *Writer) Close() error {
+	if w.lock != nil {
+		w.lock.Close()
+	}
+	return w.root.Close()
+}

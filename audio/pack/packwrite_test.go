@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,5 +142,49 @@ func TestPackWriterKeepsComments(t *testing.T) {
 	}
 	if v, err := OpenDir(dir); err != nil || !v.Has("hold") || !v.Has("lift") || v.Has("one") {
 		t.Errorf("the pack after Add: %v", err)
+	}
+}
+
+// Writers of one pack at once, each with its own view of it (as two
+// processes have), keep every line any of them adds; a line both add is
+// kept once.
+func TestWritersAtOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "shared")
+	tone := audiotest.Sine(440, 0.5, 0.1, 16000)
+	const writers, lines = 4, 12
+	var ws []*Writer
+	for range writers {
+		w, err := OpenWriter(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		ws = append(ws, w)
+	}
+	var wg sync.WaitGroup
+	for i, w := range ws {
+		wg.Go(func() {
+			for j := range lines {
+				if _, err := w.Add(fmt.Sprintf("Writer %d line %d.", i, j), tone, 16000); err != nil {
+					t.Error(err)
+				}
+				if _, err := w.Add(fmt.Sprintf("Everyone's line %d.", j), tone, 16000); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	v, err := OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(v.clips), writers*lines+lines; got != want {
+		t.Errorf("the pack has %d lines, want %d", got, want)
+	}
+	for _, text := range v.Texts() {
+		if _, err := v.Probe(text); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
 	}
 }

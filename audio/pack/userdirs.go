@@ -1,13 +1,15 @@
 package pack
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/floorcoach/floorcoach/internal/safefile"
+	"github.com/floorcoach/floorcoach/internal/userdir"
 )
 
 // Mine is the name of the user's own pack, where clips are made when
@@ -19,7 +21,7 @@ const Mine = "mine"
 // ~/.local/share, on Linux and other Unix systems; ~/Library/Application
 // Support on macOS; %LocalAppData% on Windows).
 func Root() (string, error) {
-	d, err := dataHome(runtime.GOOS, os.Getenv)
+	d, err := userdir.Data(runtime.GOOS, os.Getenv)
 	if err != nil {
 		return "", fmt.Errorf("audio: the folder of your voice packs: %w", err)
 	}
@@ -60,7 +62,7 @@ func UserNames() []string {
 	if err != nil {
 		return nil
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, _ := safefile.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
 		if _, err := os.Stat(filepath.Join(dir, e.Name(), "voice.yaml")); err == nil && IsName(e.Name()) {
@@ -69,37 +71,4 @@ func UserNames() []string {
 	}
 	slices.Sort(names)
 	return names
-}
-
-// dataHome returns the user's data folder on the system goos, given its
-// environment.
-func dataHome(goos string, getenv func(string) string) (string, error) {
-	home := func() (string, error) {
-		h := getenv("HOME")
-		if goos == "windows" {
-			h = getenv("USERPROFILE")
-		}
-		if h == "" {
-			return "", errors.New("$HOME is not set")
-		}
-		return h, nil
-	}
-	switch goos {
-	case "windows":
-		if d := getenv("LocalAppData"); d != "" {
-			return d, nil
-		}
-		return "", errors.New("%LocalAppData% is not set")
-	case "darwin", "ios":
-		h, err := home()
-		return filepath.Join(h, "Library", "Application Support"), err
-	case "plan9":
-		h, err := home()
-		return filepath.Join(h, "lib"), err
-	}
-	if d := getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return d, nil
-	}
-	h, err := home()
-	return filepath.Join(h, ".local", "share"), err
 }

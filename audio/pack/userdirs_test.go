@@ -3,6 +3,8 @@ package pack
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/internal/userdir"
 )
 
 func TestDataHome(t *testing.T) {
@@ -20,7 +22,7 @@ func TestDataHome(t *testing.T) {
 		{"windows", map[string]string{"USERPROFILE": `C:\Users\u`}, ""},
 	}
 	for _, tt := range tests {
-		got, err := dataHome(tt.goos, func(k string) string { return tt.env[k] })
+		got, err := userdir.Data(tt.goos, func(k string) string { return tt.env[k] })
 		if (err != nil) != (tt.want == "") || err == nil && got != tt.want {
 			t.Errorf("%s %v: %q, %v; want %q", tt.goos, tt.env, got, err, tt.want)
 		}

@@ -95,11 +95,18 @@ func (v *Voice) Sound(text string) (*audio.Sound, error) {
 	return s, p.inPack(err)
 }
 
+// maxDecoders is how many clips Preload decodes at once, at most: each
+// holds its file and its sound while it decodes, up to about 50 MB for
+// the largest clip (see decode.MaxClipLength), so more would only add
+// memory once the CPUs are busy.
+const maxDecoders = 4
+
 // Preload decodes the clips of the lines, or loads them from the cache, on
-// GOMAXPROCS goroutines, so that audio.Sound returns at once afterwards. Clips
-// are taken in the order of their first line, each once; lines the voice
-// has no clip for are skipped (audio.Sound says so). The error is that of the
-// first line, in this order, whose clip cannot be decoded.
+// up to GOMAXPROCS goroutines (maxDecoders at most), so that Sound returns
+// at once afterwards. Clips are taken in the order of their first line,
+// each once; lines the voice has no clip for are skipped (Sound says so).
+// The error names every clip that cannot be decoded, one per line, in
+// this order.
 func (v *Voice) Preload(texts []string) error {
 	var clips []*clip
 	var packs []*Voice
@@ -113,20 +120,16 @@ func (v *Voice) Preload(texts []string) error {
 	errs := make([]error, len(clips))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(clips)) {
+	for range min(runtime.GOMAXPROCS(0), maxDecoders, len(clips)) {
 		wg.Go(func() {
 			for i := next.Add(1) - 1; i < int64(len(clips)); i = next.Add(1) - 1 {
 				_, errs[i] = clips[i].decode()
+				errs[i] = packs[i].inPack(errs[i])
 			}
 		})
 	}
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return packs[i].inPack(err)
-		}
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 func (v *Voice) noClip(text string) error {

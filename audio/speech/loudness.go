@@ -3,6 +3,8 @@ package speech
 import (
 	"math"
 	"time"
+
+	"github.com/floorcoach/floorcoach/audio/loudness"
 )
 
 // Loudness is measured as in ITU-R BS.1770 (K-weighting, mean square over
@@ -10,11 +12,7 @@ import (
 // gate 10 LU below the ungated mean), with the block length as a
 // parameter: 400 ms gives the standard integrated loudness; Block
 // measures the level of the speech itself, fairer to single words. The
-// default voice pack's README says why.
-const (
-	absoluteGate = -70.0
-	relativeGate = -10.0
-)
+// default voice pack's README says why. The gating is package loudness's.
 
 // Block is the block length clips are measured and matched with.
 const Block = 100 * time.Millisecond
@@ -89,26 +87,5 @@ func blockPowers(samples []float32, rate float64, n int) []float64 {
 // measured over blocks of the given length, and false when nothing is above
 // the absolute gate (silence, or a sound shorter than one block).
 func Loudness(samples []float32, rate int, block time.Duration) (float64, bool) {
-	powers := blockPowers(samples, float64(rate), int(math.Round(block.Seconds()*float64(rate))))
-	mean := func(floor float64) (float64, bool) {
-		sum, n := 0.0, 0
-		for _, p := range powers {
-			if lufs(p) > floor {
-				sum += p
-				n++
-			}
-		}
-		if n == 0 {
-			return 0, false
-		}
-		return sum / float64(n), true
-	}
-	ungated, ok := mean(absoluteGate)
-	if !ok {
-		return 0, false
-	}
-	gated, _ := mean(max(absoluteGate, lufs(ungated)+relativeGate))
-	return lufs(gated), true
+	return loudness.Gated(blockPowers(samples, float64(rate), int(math.Round(block.Seconds()*float64(rate)))))
 }
-
-func lufs(power float64) float64 { return -0.691 + 10*math.Log10(power) }

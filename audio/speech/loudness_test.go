@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
 )
 
@@ -50,5 +51,16 @@ func TestLoudnessShortWord(t *testing.T) {
 	}
 	if long > short-1.5 {
 		t.Errorf("400 ms blocks: %.2f LUFS, want it well below the 100 ms reading %.2f", long, short)
+	}
+}
+
+// A tick is as far under the voice as audio.TickBelowSpeech says, measured
+// as clips are.
+func TestTickLevel(t *testing.T) {
+	x := make([]float32, audio.SampleRate)
+	copy(x[1000:], audio.Tone(audio.ToneTick).Samples)
+	got, ok := Loudness(x, audio.SampleRate, Block)
+	if below := LUFS - got; !ok || math.Abs(below-audio.TickBelowSpeech) > 0.2 {
+		t.Errorf("a tick is %.1f LU under the voice, want %.1f", below, audio.TickBelowSpeech)
 	}
 }

@@ -35,11 +35,11 @@ func TestPrepareSpeech(t *testing.T) {
 			t.Fatalf("%d Hz: rate %d, error %v", rate, got, err)
 		}
 		l, _ := Loudness(out, rate, Block)
-		if math.Abs(l-LUFS) > prepTolerance+0.01 {
+		if math.Abs(l-LUFS) > Tolerance+0.01 {
 			t.Errorf("%d Hz: loudness %.2f LUFS, want %.1f", rate, l, LUFS)
 		}
-		if peak := audiotest.DBFS(audiotest.Peak(out)); peak > prepLimitDB+0.01 {
-			t.Errorf("%d Hz: peak %.2f dBFS, want at most %.1f (the limiter)", rate, peak, prepLimitDB)
+		if peak := audiotest.DBFS(audiotest.Peak(out)); peak > LimitDB+0.01 {
+			t.Errorf("%d Hz: peak %.2f dBFS, want at most %.1f (the limiter)", rate, peak, LimitDB)
 		}
 		if d := float64(len(out)) / float64(rate); d < 0.6 || d > 0.6+2*prepKeepSec+0.03 {
 			t.Errorf("%d Hz: %.3f s long, want the 0.6 s of sound and about %g s either side", rate, d, prepKeepSec)

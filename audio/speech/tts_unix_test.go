@@ -3,10 +3,10 @@
 package speech
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // ttsFixture writes a WAV of 0.3 s of a sine for fake TTS commands to copy,
@@ -125,29 +126,9 @@ func TestTTSFailures(t *testing.T) {
 			}
 		})
 	}
-	if left := processesWith("61.37", "62.41"); len(left) > 0 {
+	if left := testenv.Processes("61.37", "62.41"); len(left) > 0 {
 		t.Errorf("the hanging command's processes live on: %q", left)
 	}
-}
-
-// processesWith returns the command lines of running processes that
-// contain any of the words (Linux only: nil elsewhere).
-func processesWith(words ...string) []string {
-	dirs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	var found []string
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
-		if err != nil {
-			continue
-		}
-		cmdline := string(bytes.ReplaceAll(b, []byte{0}, []byte{' '}))
-		for _, w := range words {
-			if strings.Contains(cmdline, w) {
-				found = append(found, cmdline)
-			}
-		}
-	}
-	return found
 }
 
 // Without {out} the WAV comes from standard output; without {text} the
@@ -168,5 +149,108 @@ func TestTTSStdoutAndStdin(t *testing.T) {
 		if got, err := os.ReadFile(log); err == nil && string(got) != "Lift the leg.\n" {
 			t.Errorf("%s: the command got %q", cmd, got)
 		}
+	}
+}
+
+// Hostile and careless commands: each ends within its limits, leaves no
+// process running, and no file beyond its limit; a streamed WAV is read.
+func TestTTSBounded(t *testing.T) {
+	wav, scratch := ttsFixture(t)
+	// A process of the caller's own, started before: reaping leaves it.
+	own := exec.Command("sleep", "71.99")
+	if err := own.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { own.Process.Kill(); own.Wait() }()
+	reapAll := ReapSince()
+	fifoDir := t.TempDir() // for files other than {out}
+	tests := []struct {
+		name, cmd string
+		want      string // the error starts so; "" for success
+		words     []string
+	}{
+		{"out is a pipe", "rm -f {out}; mkfifo {out}", "wrote no WAV file: what it made of {out} is not a regular file", nil},
+		{"setsid child", "setsid sleep 71.13 & cp " + wav + " {out}", "", []string{"71.13"}},
+		{"setsid child, no environment", "setsid env -i sleep 71.17 & cp " + wav + " {out}", "", nil},
+		{"setsid child, killed on timeout", "setsid sleep 71.19 & sleep 72.31", "took longer than 2s", []string{"71.19", "72.31"}},
+		{"floods stdout", "yes", "wrote more than 32 MiB to its standard output", nil},
+		{"floods stdout, a child too", "setsid yes & yes", "wrote more than 32 MiB to its standard output", nil},
+		{"floods {out}", "yes > {out}", "wrote a file larger than 128 MiB", nil},
+		{"floods stderr", "yes >&2", "took longer than 2s", nil},
+		{"floods another file", "yes > " + shellQuote(filepath.Join(fifoDir, "big")), "wrote a file larger than 128 MiB", nil},
+		{"streamed WAV on stdout", "printf 'RIFF\\377\\377\\377\\377'; tail -c +9 " + wav + " | head -c 28; " +
+			"printf 'data\\000\\360\\377\\177'; tail -c +45 " + wav, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			x, _, err := TTS{Command: tt.cmd, Timeout: 2 * time.Second}.Say(context.Background(), "Lift.", scratch)
+			if tt.want == "" && (err != nil || len(x) != 4800) {
+				t.Errorf("%d frames, %v; want the WAV", len(x), err)
+			}
+			var te *TTSError
+			if tt.want != "" && (!errors.As(err, &te) || !strings.HasPrefix(te.Err.Error(), tt.want)) {
+				t.Errorf("error %v, want one starting %q", err, tt.want)
+			}
+			if took := time.Since(start); took > 8*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if left := testenv.Processes(tt.words...); len(tt.words) > 0 && len(left) > 0 {
+				t.Errorf("processes live on: %q", left)
+			}
+			if size := dirSize(scratch) + dirSize(fifoDir); size > 129<<20 {
+				t.Errorf("the command's files hold %d bytes", size)
+			}
+		})
+	}
+	reapAll()
+	if left := testenv.Processes("71.17"); len(left) > 0 {
+		t.Errorf("reaping left %q", left)
+	}
+	if left := testenv.Processes("71.99"); len(left) != 1 {
+		t.Errorf("reaping killed a process started before the commands: %q", left)
+	}
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// A line that starts with "-" reaches the command through {textfile} and
+// standard input as text, never as an option.
+func TestTTSTextForms(t *testing.T) {
+	wav, scratch := ttsFixture(t)
+	log := filepath.Join(t.TempDir(), "log")
+	const line = "-f/etc/hostname"
+	for _, cmd := range []string{
+		"cat {textfile} > " + shellQuote(log) + "; cp " + wav + " {out}",
+		"cat > " + shellQuote(log) + "; cp " + wav + " {out}",
+		`cat "$FLOORCOACH_TEXTFILE" > ` + shellQuote(log) + "; cp " + wav + " {out}",
+	} {
+		os.Remove(log)
+		if _, _, err := (TTS{Command: cmd}).Say(context.Background(), line, scratch); err != nil {
+			t.Fatalf("%s: %v", cmd, err)
+		}
+		if got, _ := os.ReadFile(log); string(got) != line+"\n" {
+			t.Errorf("%s: the command got %q, want the line", cmd, got)
+		}
+	}
+}
+
+// A TTS command's standard error reaches the report with its control
+// characters escaped.
+func TestTTSStderrSafe(t *testing.T) {
+	_, scratch := ttsFixture(t)
+	_, _, err := TTS{Command: `printf 'bad \033]0;pwned\007 \033[2J\n' >&2; exit 1`}.Say(context.Background(), "Lift.", scratch)
+	var te *TTSError
+	if !errors.As(err, &te) || te.Stderr != `bad \x1b]0;pwned\x07 \x1b[2J` {
+		t.Fatalf("error %v; stderr %q", err, te.Stderr)
 	}
 }

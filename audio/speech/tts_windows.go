@@ -42,10 +42,24 @@ func killGroup(cmd *exec.Cmd) {
 // line (delayed expansion, !NAME!), so that nothing in them is special to
 // it. A " in the line becomes ', which reads the same and cannot end the
 // quoted word.
-func expand(command, text, out string) (string, []string) {
-	r := strings.NewReplacer("{text}", `"!FLOORCOACH_TEXT!"`, "{out}", `"!FLOORCOACH_OUT!"`)
-	return r.Replace(command), []string{"FLOORCOACH_TEXT=" + strings.ReplaceAll(text, `"`, "'"), "FLOORCOACH_OUT=" + out}
+func expand(command, text, textFile, out string) (string, []string) {
+	r := strings.NewReplacer("{textfile}", `"!FLOORCOACH_TEXTFILE!"`, "{text}", `"!FLOORCOACH_TEXT!"`, "{out}", `"!FLOORCOACH_OUT!"`)
+	return r.Replace(command), []string{"FLOORCOACH_TEXT=" + strings.ReplaceAll(text, `"`, "'"),
+		"FLOORCOACH_TEXTFILE=" + textFile, "FLOORCOACH_OUT=" + out}
 }
+
+// limitFiles leaves the line as it is: cmd has no limit on file sizes.
+func limitFiles(line string) string { return line }
+
+// fileTooLarge is false: no limit kills a command here.
+func fileTooLarge(error) bool { return false }
+
+// reap does nothing more: killGroup already ended the command's tree.
+func reap(*exec.Cmd) {}
+
+// ReapSince returns a function that does nothing: each command's tree
+// was ended with it.
+func ReapSince() func() { return func() {} }
 
 // checkCommand accepts any command: cmd parses it before the line and the
 // file are put in.

@@ -4,16 +4,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/clipscmd"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/completion"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/doctorcmd"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/logcmd"
+	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
-// exit statuses, as DESIGN.md gives them.
+// Exit statuses: done, failed (a one-line reason on stderr), wrong usage.
 const (
-	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
+	exitOK    = cliapp.ExitOK
+	exitFail  = cliapp.ExitFail
+	exitUsage = cliapp.ExitUsage
 )
 
 // newApp builds the command-line app writing to the given streams, so every
@@ -31,18 +38,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"speaks every instruction, counts holds and reps with tones, and tells you when\n" +
 			"to switch sides, so you can follow the whole routine without a screen.\n\n" +
 			"SESSION is a built-in name (see 'floorcoach list') or a path to a .yaml script.\n" +
-			"Flags may come before or after SESSION.",
+			"Flags may come before or after SESSION.\n\n" + cliapp.SettingsHelp(),
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			listCommand(), showCommand(), checkCommand(), playCommand(), exportCommand(),
-			clipsCommand(), newCommand(), schemaCommand(), logCommand(), doctorCommand(), completionCommand(),
+			clipscmd.Command(openRecordTerminal), voicesCommand(), newCommand(), schemaCommand(), logcmd.Command(),
+			doctorcmd.Command(), completion.Command(func() *cli.App { return newApp(nil, nil, nil) }),
 		},
 		// Errors are printed once, by run, in one line.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err}
+			return cliapp.UsageError{Err: err}
 		},
 	}
 	setUp(app.Commands, app.OnUsageError)
@@ -57,75 +65,43 @@ func setUp(cmds []*cli.Command, onUsage cli.OnUsageErrorFunc) {
 	}
 }
 
-// usageError marks wrong usage: exit status 2.
-type usageError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-
-// usagef returns a usage error.
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
-
 // knownCommand refuses a command name the app does not know, naming the
 // nearest one; urfave/cli would only print "No help topic" and exit 3.
 func knownCommand(app *cli.App, args []string) error {
-	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || findCommand(app.Commands, args[1]) != nil {
+	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || cliapp.FindCommand(app.Commands, args[1]) != nil {
 		return nil
 	}
 	var names []string
-	best, bestDist := "", 3
 	for _, c := range app.Commands {
 		names = append(names, c.Name)
-		if d := distance(args[1], c.Name); d < bestDist {
-			best, bestDist = c.Name, d
-		}
 	}
 	hint := ""
-	if best != "" {
+	if best := scripts.Suggest(args[1], names); best != "" {
 		hint = fmt.Sprintf("did you mean %q?; ", best)
 	}
 	return usagef("unknown command %q (%scommands: %s)", args[1], hint, strings.Join(names, ", "))
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := []int{i}
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur = append(cur, min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost))
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // run runs the app on args and returns the exit status. Errors are printed
 // as one line on stderr, never as a stack trace.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	if len(args) > 1 && args[1] == completeCommand {
-		runComplete(app, args[2:], stdout)
+	if len(args) > 1 && args[1] == completion.HiddenCommand {
+		completion.Complete(app, args[2:], stdout)
 		return exitOK
 	}
 	err := knownCommand(app, args)
 	if err == nil {
-		err = app.Run(reorder(app, args))
+		err = app.Run(cliapp.Reorder(app, args))
 	}
 	if err == nil {
 		return exitOK
 	}
 	msg := strings.TrimSpace(err.Error())
-	if msg != "" {
-		fmt.Fprintln(stderr, "floorcoach: "+strings.ReplaceAll(msg, "\n", "\nfloorcoach: "))
+	for _, line := range cliapp.ErrorLines(err) {
+		fmt.Fprintln(stderr, "floorcoach: "+line)
 	}
-	var ue usageError
+	var ue cliapp.UsageError
 	if errors.As(err, &ue) || strings.HasPrefix(msg, "Required flag") {
 		fmt.Fprintln(stderr, "Run 'floorcoach help' or 'floorcoach COMMAND --help' for usage.")
 		return exitUsage
@@ -135,4 +111,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ec.ExitCode()
 	}
 	return exitFail
+}
+
+// recordTerminal is the terminal of play, for clips record.
+type recordTerminal struct{ *terminal }
+
+func (t recordTerminal) Input() *os.File        { return t.in }
+func (t recordTerminal) Raw() error             { return t.raw() }
+func (t recordTerminal) Restore()               { t.restore() }
+func (t recordTerminal) Fit(line string) string { return fit(line, t.width()-1) }
+
+// openRecordTerminal returns the terminal on stdout, or nil when stdout is
+// not one.
+func openRecordTerminal(stdin io.Reader, stdout io.Writer) clipscmd.Terminal {
+	if t := openTerminal(stdin, stdout); t != nil {
+		return recordTerminal{t}
+	}
+	return nil
 }

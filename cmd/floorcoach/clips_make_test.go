@@ -57,7 +57,7 @@ func TestClipsMakeSomeFail(t *testing.T) {
 	if code != 0 || !slicesEqual(logged(t, log), []string{"Butterfly"}) {
 		t.Errorf("second run: exit %d, made %q; want only Butterfly: %s", code, logged(t, log), stderr)
 	}
-	if code, out, _ := runApp(t, "clips", "missing", script, "--voice", pack); code != 0 || out != "all 20 lines have clips in voice \"anna\"\n" {
+	if code, out, _ := runApp(t, "clips", "missing", script, "--voice", pack); code != 0 || out != "all 19 lines have clips in voice \"anna\"\n" {
 		t.Errorf("after the second run: %s", out)
 	}
 	yaml, _ := os.ReadFile(filepath.Join(pack, "voice.yaml"))
@@ -76,8 +76,9 @@ func TestClipsMakeHangsOrWritesNothing(t *testing.T) {
 	for _, tc := range []struct{ name, tts, want string }{
 		{"hangs", "echo thinking >&2; sleep 60; cp " + wav + " {out}", "the TTS command took longer than 1s: killed it; it printed:\n    thinking"},
 		{"nothing", ": {out}", "the TTS command wrote no WAV file"},
-		{"not a WAV", "echo hello > {out}", "the TTS command wrote no WAV file of sound: wav: missing RIFF"},
-		{"silence", "head -c 44 " + wav + " > {out}", "the TTS command's WAV file: no sound"},
+		{"not a WAV", "echo hello > {out}", "the TTS command wrote no WAV file of sound: not a WAV file (no RIFF WAVE header)"},
+		{"header only", "head -c 44 " + wav + " > {out}", "the TTS command wrote no WAV file of sound: no audio"},
+		{"silence", "{ head -c 44 " + wav + "; head -c 12800 /dev/zero; } > {out}", "the TTS command's WAV file: no sound"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pack := filepath.Join(t.TempDir(), "p")
@@ -186,7 +187,7 @@ func TestClipsMakeIntoMine(t *testing.T) {
 	if yaml, err := os.ReadFile(filepath.Join(dir, "voice.yaml")); err != nil || !strings.Contains(string(yaml), "name: \"mine\"\nlanguage: en\nextends: default\n") {
 		t.Fatalf("mine/voice.yaml: %v\n%s", err, yaml)
 	}
-	if code, out, _ := runApp(t, "clips", "missing", script, "--voice", "mine"); code != 0 || !strings.HasPrefix(out, "all 20 lines") {
+	if code, out, _ := runApp(t, "clips", "missing", script, "--voice", "mine"); code != 0 || !strings.HasPrefix(out, "all 19 lines") {
 		t.Errorf("clips missing --voice mine: %s", out)
 	}
 	if code, _, stderr := runApp(t, "show", script, "--voice", "mine", "--strict"); code != 0 {

@@ -18,7 +18,7 @@ func TestClipsSheet(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := `Recording sheet: Hip opener (voice "default": 9 of 20 lines to record)
+	want := `Recording sheet: Hip opener (voice "default": 9 of 19 lines to record)
 
 Record each line into its own WAV or MP3 file named as shown, all in one
 folder, then add them to your voice pack:
@@ -47,7 +47,7 @@ folder, then add them to your voice pack:
 		t.Errorf("sheet:\n%s\nwant:\n%s", out, want)
 	}
 	_, all, _ := runApp(t, "clips", "sheet", script, "--all")
-	if !strings.Contains(all, "(voice \"default\": 20 of 20 lines to record)") || !strings.Contains(all, "  5. Right side.\n     file: 05-right-side.wav\n") {
+	if !strings.Contains(all, "(voice \"default\": 19 of 19 lines to record)") || !strings.Contains(all, "  5. Right side.\n     file: 05-right-side.wav\n") {
 		t.Errorf("sheet --all:\n%s", all)
 	}
 }
@@ -68,7 +68,7 @@ func TestClipsAdd(t *testing.T) {
 	code, _, stderr := runApp(t, "clips", "add", script, rec, "--into", dir)
 	for _, want := range []string{
 		"floorcoach: 99-unknown.wav: matches no line of the sheet",
-		`floorcoach: audio: decode clip "` + filepath.Join(rec, "16-close.wav") + `": wav: missing RIFF`,
+		`floorcoach: audio: decode clip "` + filepath.Join(rec, "16-close.wav") + `": not a WAV file (no RIFF WAVE header)`,
 		"added 3 clips to " + dir,
 		"floorcoach: 2 of 5 files could not be added",
 	} {
@@ -101,17 +101,5 @@ func TestClipsAdd(t *testing.T) {
 	code, _, stderr = runApp(t, "clips", "add", script, rec, "--into", dir)
 	if code != 0 || !strings.Contains(stderr, `01-hip-opener.wav: kept the clip the pack has for "Hip opener"`) || !strings.Contains(stderr, "added 0 clips") {
 		t.Errorf("adding again: exit %d:\n%s", code, stderr)
-	}
-}
-
-func TestMatchRecording(t *testing.T) {
-	names := []string{"01-lift", "02-lower", "03-lift", "04-hold-it"}
-	for file, want := range map[string]int{
-		"01-lift.wav": 0, "03-lift.mp3": 2, "lift.wav": -1, "07-lift.wav": -1,
-		"lower.wav": 1, "9-lower.wav": 1, "04-HOLD-IT.wav": 3, "hold it.wav": -1, "x.wav": -1,
-	} {
-		if got := matchRecording(file, names); got != want {
-			t.Errorf("matchRecording(%q) = %d, want %d", file, got, want)
-		}
 	}
 }

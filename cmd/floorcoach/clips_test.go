@@ -1,13 +1,14 @@
 package main
 
 import (
-	bin "encoding/binary"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/audio/encode"
 )
 
 // hipScript is a small session: its own lines, a reminder no pack has,
@@ -57,18 +58,12 @@ func clipsSetup(t *testing.T) string {
 func writeTone(t *testing.T, path string, amp float64) {
 	t.Helper()
 	const rate, n = 16000, 6400
-	b := []byte("RIFF\x00\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00")
-	b = bin.LittleEndian.AppendUint32(b, rate)
-	b = bin.LittleEndian.AppendUint32(b, 2*rate)
-	b = append(b, 2, 0, 16, 0, 'd', 'a', 't', 'a')
-	b = bin.LittleEndian.AppendUint32(b, 2*n)
-	for i := range n {
-		v := amp * math.Sin(math.Pi*float64(i)/n) * math.Sin(2*math.Pi*300*float64(i)/rate)
-		b = bin.LittleEndian.AppendUint16(b, uint16(int16(v*32767)))
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(amp * math.Sin(math.Pi*float64(i)/n) * math.Sin(2*math.Pi*300*float64(i)/rate))
 	}
-	bin.LittleEndian.PutUint32(b[4:], uint32(len(b)-8))
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := os.WriteFile(path, encode.MonoWAV(x, rate), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -86,7 +81,7 @@ func TestClipsMissing(t *testing.T) {
 	if out != want.String() {
 		t.Errorf("clips missing printed:\n%s\nwant:\n%s", out, want.String())
 	}
-	if !strings.Contains(stderr, `9 of 20 lines have no clip in voice "default"`) || !strings.Contains(stderr, "floorcoach clips make "+script+" --tts '") {
+	if !strings.Contains(stderr, `9 of 19 lines have no clip in voice "default"`) || !strings.Contains(stderr, "floorcoach clips make "+script+" --tts '") {
 		t.Errorf("stderr: %s", stderr)
 	}
 	code, out, _ = runApp(t, "clips", "missing", "lower-back")
@@ -107,18 +102,18 @@ func TestClipsMissingMatchesText(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(pack, "voice.yaml"), []byte(yaml), 0o644)
 	code, out, stderr := runApp(t, "clips", "missing", script, "--voice", pack)
-	if code != 0 || out != "all 20 lines have clips in voice \""+filepath.Base(pack)+"\"\n" {
+	if code != 0 || out != "all 19 lines have clips in voice \""+filepath.Base(pack)+"\"\n" {
 		t.Errorf("exit %d: %q %s", code, out, stderr)
 	}
 	os.WriteFile(filepath.Join(pack, "voice.yaml"), []byte(strings.TrimPrefix(yaml, "extends: default\n")), 0o644)
 	_, out, stderr = runApp(t, "clips", "missing", script, "--voice", pack)
 	for _, want := range []string{"\"Get ready.\"\n    needed by " + script + ":4 (Figure four)", "\"One.\"\n    needed by " + script + ":9 (Butterfly)",
-		"\"Session complete. Well done.\"\n    needed by " + script + " (end of the session)"} {
+		"\"Release.\"\n    needed by " + script + ":4 (Figure four)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("a pack without the default one: output lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "Hip opener") || !strings.Contains(stderr, "11 of 20 lines") {
+	if strings.Contains(out, "Hip opener") || !strings.Contains(stderr, "10 of 19 lines") {
 		t.Errorf("the pack's own lines are listed, or the count is off:\n%s%s", out, stderr)
 	}
 }
@@ -130,7 +125,7 @@ func TestClipsMissingCorruptClip(t *testing.T) {
 	os.WriteFile(filepath.Join(pack, "bad.wav"), []byte("not a WAV at all"), 0o644)
 	os.WriteFile(filepath.Join(pack, "voice.yaml"), []byte("extends: default\nclips: {\"Figure four\": bad.wav}\n"), 0o644)
 	code, _, stderr := runApp(t, "clips", "missing", script, "--voice", pack)
-	want := `floorcoach: audio: decode clip "bad.wav": wav: missing RIFF at the beginning`
+	want := `floorcoach: audio: decode clip "bad.wav": not a WAV file (no RIFF WAVE header)`
 	if code != exitFail || !strings.Contains(stderr, want) || !strings.Contains(stderr, "(in voice pack "+pack+") (needed by "+script+":4 (Figure four))") {
 		t.Errorf("exit %d, stderr %q\nwant %q naming the pack and the script line", code, stderr, want)
 	}

@@ -31,7 +31,7 @@ func shellCases() []shellCase {
 		{line: "floorcoach check ", want: []string{"neck.yaml", "notes.txt", "routines"}},
 		{line: "floorcoach play ", want: []string{"demo", "lower-back", "hips", "neck.yaml", "routines"}},
 		{line: "floorcoach play hips --from ", want: []string{"1", "2", "3"}},
-		{line: "floorcoach clips ", want: []string{"missing", "make", "sheet", "add"}},
+		{line: "floorcoach clips ", want: []string{"missing", "make", "record", "sheet", "add"}},
 		{line: "floorcoach pl", want: []string{"play"}},
 		{line: "floorcoach play --level=f", want: []string{"full"}, fish: []string{"--level=full"}},
 		{line: "floorcoach play demo --volume ", want: nil},
@@ -128,7 +128,8 @@ func TestBashCompletion(t *testing.T) {
 func TestZshCompletion(t *testing.T) {
 	env, dir := shellEnv(t, "zsh")
 	script := filepath.Join(t.TempDir(), "_floorcoach")
-	if err := os.WriteFile(script, []byte(zshCompletion), 0o644); err != nil {
+	_, zsh, _ := runApp(t, "completion", "zsh")
+	if err := os.WriteFile(script, []byte(zsh), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	capture, err := filepath.Abs(filepath.Join("testdata", "zsh-complete.zsh"))

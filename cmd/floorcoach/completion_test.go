@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/completion"
 )
 
 // userFolders gives the test a library with one script of its own (hips)
@@ -43,7 +45,7 @@ func TestCompleteWords(t *testing.T) {
 		files string
 		want  string // the candidates, space-separated
 	}{
-		{"''", "none", "list show check play export clips new schema log doctor completion help"},
+		{"''", "none", "list show check play export clips voices new schema log doctor completion help"},
 		{"pl", "none", "play"},
 		{"play ''", "scripts", "demo lower-back hips"},
 		{"play l", "scripts", "lower-back"},
@@ -64,10 +66,10 @@ func TestCompleteWords(t *testing.T) {
 		{"play --volume ''", "none", ""},
 		{"check ''", "files", ""},
 		{"check a.yaml ''", "files", ""},
-		{"clips ''", "none", "missing make sheet add"},
+		{"clips ''", "none", "missing make record sheet add"},
 		{"clips add hips ''", "folders", ""},
 		{"completion ''", "none", "bash zsh fish man"},
-		{"help ''", "none", "list show check play export clips new schema log doctor completion"},
+		{"help ''", "none", "list show check play export clips voices new schema log doctor completion"},
 		{"log --''", "none", "--last --since --json --csv --help"},
 		{"log --json --''", "none", "--last --since --csv --help"},
 		{"play demo --st", "none", "--strict"},
@@ -80,7 +82,7 @@ func TestCompleteWords(t *testing.T) {
 			for i := range words {
 				words[i] = strings.TrimSuffix(words[i], "''")
 			}
-			code, out, stderr := runApp(t, append([]string{completeCommand}, words...)...)
+			code, out, stderr := runApp(t, append([]string{completion.HiddenCommand}, words...)...)
 			if code != 0 || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
@@ -98,43 +100,24 @@ func TestCompleteWords(t *testing.T) {
 }
 
 // Candidates come with what they are, on one line each, whatever the
-// script's title holds.
+// script's title holds (the parser refuses control characters in text but
+// tabs and line breaks; those come escaped).
 func TestCompleteDescriptions(t *testing.T) {
 	cwd := userFolders(t)
 	t.Chdir(cwd)
-	os.WriteFile("odd.yaml", []byte("title: \"Odd\\ttitle\\u001b[2J\"\nsteps:\n  - {name: \"A\\tB\", hold: 5s}\n"), 0o644)
+	os.WriteFile("odd.yaml", []byte("title: \"Odd\\ttitle\\nhere\"\nsteps:\n  - {name: \"A\\tB\", hold: 5s}\n"), 0o644)
 	for _, tc := range []struct {
 		words []string
 		want  string
 	}{
 		{[]string{"play", ""}, "lower-back\tLower back relief\n"},
 		{[]string{"play", "--level", ""}, "gentle\tthe low end of every range\n"},
-		{[]string{"play", "odd.yaml", "--from", ""}, "1\tA B\n"},
+		{[]string{"play", "odd.yaml", "--from", ""}, "1\tA\\tB\n"},
 		{[]string{"play", "--fr"}, "--from\tstart at step N, as 'floorcoach show' numbers them\n"},
 	} {
-		_, out, _ := runApp(t, append([]string{completeCommand}, tc.words...)...)
+		_, out, _ := runApp(t, append([]string{completion.HiddenCommand}, tc.words...)...)
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("%q: got\n%s\nwant a line %q", tc.words, out, tc.want)
-		}
-	}
-}
-
-func TestArgAt(t *testing.T) {
-	for _, tc := range []struct {
-		usage string
-		i     int
-		want  string
-	}{
-		{"SESSION", 0, "SESSION"},
-		{"SESSION", 1, ""},
-		{"SESSION FOLDER", 1, "FOLDER"},
-		{"FILE...", 3, "FILE"},
-		{"[NAME]", 0, "NAME"},
-		{"[FILE...]", 2, "FILE"},
-		{"", 0, ""},
-	} {
-		if got := argAt(tc.usage, tc.i); got != tc.want {
-			t.Errorf("argAt(%q, %d) = %q, want %q", tc.usage, tc.i, got, tc.want)
 		}
 	}
 }

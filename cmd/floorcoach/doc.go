@@ -13,9 +13,16 @@
 //	floorcoach export SESSION -o FILE        .wav, .mp3 or .flac
 //	floorcoach new NAME                      a starter script
 //	floorcoach schema                        the script format as JSON Schema
+//	floorcoach clips missing|make|record|sheet|add SESSION   the voice clips a session needs
+//	floorcoach voices                        the voice packs there are
 //
 // Each command lives in a file of its own; run "floorcoach help COMMAND".
-// "floorcoach completion bash|zsh|fish|man" prints the shell completion
-// (which asks the hidden command __complete what may come next) and the
-// manual page, made from the commands themselves.
+// The larger ones are packages under internal/: clipscmd (clips missing,
+// make, record, sheet, add), logcmd (log), and completion, which prints the
+// shell completion (asking the hidden command __complete what may come
+// next) and the manual page (package manpage), made from the commands
+// themselves. Package cliapp holds what the commands share: exit statuses
+// and usage errors, one-line errors, the SESSION argument, --level and
+// --voice, flags after SESSION, and the settings file (voice, level,
+// volume), over which flags win.
 package main

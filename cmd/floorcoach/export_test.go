@@ -2,17 +2,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
-	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 )
 
@@ -119,78 +116,6 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 	if e.At > 0 && x[e.At-1] != 0 {
 		t.Errorf("%s at %s: sound before the event starts", e.Kind, player.Clock(e.At))
 	}
-}
-
-// Every format the CLI writes is accepted by ffprobe, with one chapter per
-// named step at the timeline's spans. The short demo session has what
-// matters here (named steps, a rest between them); the encoders' own
-// tests cover long sources.
-func TestExportFormatsWithChapters(t *testing.T) {
-	testenv.NeedTool(t, "ffprobe", "ffmpeg")
-	tl := timelineOf(t, "demo")
-	want := tl.Chapters()
-	if len(want) < 2 {
-		t.Fatalf("demo has %d chapters; the test needs two or more", len(want))
-	}
-	for _, ext := range []string{"wav", "mp3", "flac"} {
-		t.Run(ext, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "demo."+ext)
-			if code, _, stderr := runApp(t, "export", "demo", "-o", out, "-q"); code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			var probe struct {
-				Chapters []struct {
-					Start string            `json:"start_time"`
-					End   string            `json:"end_time"`
-					Tags  map[string]string `json:"tags"`
-				}
-				Format struct{ Duration string }
-			}
-			raw, err := exec.Command("ffprobe", "-v", "error", "-of", "json", "-show_chapters", "-show_format", out).Output()
-			if err != nil || json.Unmarshal(raw, &probe) != nil {
-				t.Fatalf("ffprobe: %v\n%s", err, raw)
-			}
-			if got := decodedFrames(t, out); got != tl.Length {
-				t.Errorf("decodes to %d frames, the timeline has %d", got, tl.Length)
-			}
-			// ffprobe's duration counts whole MP3 frames (26 ms each).
-			if d := parseF(probe.Format.Duration) - float64(tl.Length)/audio.SampleRate; d < -0.001 || d > 0.053 {
-				t.Errorf("duration %s, timeline %.3f", probe.Format.Duration, float64(tl.Length)/audio.SampleRate)
-			}
-			if len(probe.Chapters) != len(want) {
-				t.Fatalf("%d chapters, want %d", len(probe.Chapters), len(want))
-			}
-			for i, c := range probe.Chapters {
-				w := want[i]
-				if c.Tags["title"] != w.Title || math.Abs(parseF(c.Start)-float64(w.Start)/audio.SampleRate) > 0.01 {
-					t.Errorf("chapter %d = %q at %s, want %q at %.3f", i+1, c.Tags["title"], c.Start, w.Title, float64(w.Start)/audio.SampleRate)
-				}
-				// WAV cue points and FLAC's chapter comments hold only a start:
-				// readers end a chapter where the next begins. MP3's CHAP frames
-				// hold both ends.
-				if ext == "mp3" && math.Abs(parseF(c.End)-float64(w.End)/audio.SampleRate) > 0.01 {
-					t.Errorf("chapter %d ends at %s, want %.3f", i+1, c.End, float64(w.End)/audio.SampleRate)
-				}
-			}
-		})
-	}
-}
-
-// decodedFrames decodes a file with ffmpeg, which honours the encoder delay
-// and padding of MP3's LAME tag, and counts its frames.
-func decodedFrames(t *testing.T, path string) int64 {
-	t.Helper()
-	raw, err := exec.Command("ffmpeg", "-v", "error", "-i", path, "-f", "s16le", "-ac", "2", "-").Output()
-	if err != nil {
-		t.Fatalf("ffmpeg cannot decode %s: %v", path, err)
-	}
-	return int64(len(raw) / 4)
-}
-
-func parseF(s string) float64 {
-	var f float64
-	json.Unmarshal([]byte(s), &f)
-	return f
 }
 
 func TestExportKeepsAnExistingFile(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"sync"
 
 	"golang.org/x/term"
 )
@@ -17,6 +18,7 @@ const (
 	keyUp                     // + (or =, the same key unshifted)
 	keyDown                   // - (or _)
 	keyStop                   // q, Ctrl-C or Ctrl-D
+	keySuspend                // Ctrl-Z: stop the job, as in cooked mode
 	keySide                   // s: the other side of the step
 )
 
@@ -42,6 +44,8 @@ func parseKeys(b []byte) []key {
 			keys = append(keys, keyDown)
 		case 'q', 'Q', 3, 4:
 			keys = append(keys, keyStop)
+		case 26:
+			keys = append(keys, keySuspend)
 		case 's', 'S':
 			keys = append(keys, keySide)
 		case 0x1b:
@@ -76,8 +80,11 @@ func readKeys(r io.Reader, keys chan<- key) {
 // terminal is the terminal a session plays on: its output for the status
 // line, and its input, in raw mode while the session plays, for keys.
 type terminal struct {
-	in, out *os.File
-	saved   *term.State // the input's mode before raw mode; nil if not raw
+	in, out   *os.File
+	mu        sync.Mutex    // guards saved and stopped, also changed on job control
+	saved     *term.State   // the input's mode before raw mode; nil if not raw
+	stopped   bool          // raw mode was left for a job stop, to be taken again
+	continued chan struct{} // the job was continued: draw the screen afresh
 }
 
 // openTerminal returns the terminal on stdout, or nil when stdout is not
@@ -87,7 +94,7 @@ func openTerminal(stdin io.Reader, stdout io.Writer) *terminal {
 	if !ok || !term.IsTerminal(int(out.Fd())) {
 		return nil
 	}
-	t := &terminal{out: out}
+	t := &terminal{out: out, continued: make(chan struct{}, 1)}
 	if in, ok := stdin.(*os.File); ok && term.IsTerminal(int(in.Fd())) {
 		t.in = in
 	}
@@ -99,6 +106,8 @@ func (t *terminal) raw() error {
 	if t.in == nil {
 		return nil
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	s, err := term.MakeRaw(int(t.in.Fd()))
 	if err != nil {
 		return err
@@ -109,10 +118,43 @@ func (t *terminal) raw() error {
 
 // restore puts the input back as it was. It may be called more than once.
 func (t *terminal) restore() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = false
 	if t.saved != nil {
 		term.Restore(int(t.in.Fd()), t.saved)
 		t.saved = nil
 	}
+}
+
+// restoreForJob puts the input back as it was for a job stop, and reports
+// whether it was raw.
+func (t *terminal) restoreForJob() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.saved == nil {
+		return false
+	}
+	term.Restore(int(t.in.Fd()), t.saved)
+	t.saved, t.stopped = nil, true
+	return true
+}
+
+// rawAgain takes raw mode again after a job stop, and reports whether it
+// did: not if the session ended meanwhile.
+func (t *terminal) rawAgain() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.stopped {
+		return false
+	}
+	t.stopped = false
+	s, err := term.MakeRaw(int(t.in.Fd()))
+	if err != nil {
+		return false
+	}
+	t.saved = s
+	return true
 }
 
 // width returns the terminal's width in columns.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
@@ -75,9 +76,9 @@ func (m *media) update(st player.Status) {
 // worked: "Knee-to-chest (left)".
 func mediaTitle(step, side string) string {
 	if side == "" {
-		return printable(step)
+		return termtext.Line(step)
 	}
-	return printable(step + " (" + side + ")")
+	return termtext.Line(step + " (" + side + ")")
 }
 
 // close leaves the bus, once Start has returned.

@@ -10,8 +10,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/logcmd"
 	"github.com/floorcoach/floorcoach/internal/journal"
 )
+
+// logJSON is what log --json prints.
+type logJSON = logcmd.JSON
+
+// csvColumns is the header log --csv writes.
+const csvColumns = "date,time,session,title,level,outcome,from,step,steps,step_name,played_s,elapsed_s,start,end,error"
 
 // useJournal gives the test a state folder of its own, with a journal
 // holding entries, and returns the journal's path.
@@ -84,7 +91,11 @@ func TestLogShowsSessionsWeekAndStreak(t *testing.T) {
 		}
 	}
 	week, finished := thisWeek(es)
-	if want := fmt.Sprintf("This week: %s, %d finished. Streak: 2 days.", plural(week, "session"), finished); lines[5] != want {
+	sessions := fmt.Sprintf("%d sessions", week)
+	if week == 1 {
+		sessions = "1 session"
+	}
+	if want := fmt.Sprintf("This week: %s, %d finished. Streak: 2 days.", sessions, finished); lines[5] != want {
 		t.Errorf("totals %q, want %q", lines[5], want)
 	}
 }
@@ -132,7 +143,7 @@ func TestLogCSV(t *testing.T) {
 	if code != 0 || err != nil || len(rows) != 4 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+	if strings.Join(rows[0], ",") != csvColumns {
 		t.Errorf("header %q", rows[0])
 	}
 	row := map[string]string{}

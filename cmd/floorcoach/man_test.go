@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/manpage"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/urfave/cli/v2"
 )
@@ -81,7 +82,7 @@ func checkCommandsDocumented(t *testing.T, text string) {
 	if !ok {
 		t.Fatal("no COMMANDS section")
 	}
-	forEachCommand(newApp(nil, nil, nil).Commands, "floorcoach", func(name string, c *cli.Command) {
+	manpage.ForEachCommand(newApp(nil, nil, nil).Commands, "floorcoach", func(name string, c *cli.Command) {
 		if len(c.Subcommands) == 0 && !regexp.MustCompile(`(?m)^ +`+regexp.QuoteMeta(name)+`\b`).MatchString(synopsis) {
 			t.Errorf("no synopsis of %s", name)
 		}
@@ -148,8 +149,9 @@ func TestManPageInstalled(t *testing.T) {
 
 // The keys the page lists are the keys play's help gives.
 func TestManKeysAreThePlayKeys(t *testing.T) {
-	r := &roff{}
-	manKeys(r)
+	_, page, _ := runApp(t, "completion", "man")
+	_, section, _ := strings.Cut(page, `.SH "KEYS"`)
+	section, _, _ = strings.Cut(section, ".SH ")
 	desc, _, _ := strings.Cut(playCommand().Description, "Examples:")
 	keys := 0
 	for _, line := range strings.Split(desc, "\n") {
@@ -158,33 +160,11 @@ func TestManKeysAreThePlayKeys(t *testing.T) {
 		}
 		keys++
 		key, _, _ := strings.Cut(strings.TrimSpace(line), "  ")
-		if !strings.Contains(r.String(), escape(key, true)) {
+		if !strings.Contains(section, manpage.Escape(key, true)) {
 			t.Errorf("play --help has the key %q; the manual's KEYS does not", key)
 		}
 	}
 	if keys < 5 {
 		t.Errorf("found %d keys in play's description, want 5 or more", keys)
-	}
-}
-
-func TestEscape(t *testing.T) {
-	for _, tc := range []struct {
-		in      string
-		literal bool
-		want    string
-	}{
-		{"plain text", false, "plain text"},
-		{".starts with a dot", false, `\&.starts with a dot`},
-		{"'quoted' words", false, `\&'quoted' words`},
-		{"--level and lower-back", false, `\-\-level and lower-back`},
-		{"play lower-back --from 4", true, `play lower\-back \-\-from 4`},
-		{`a \ backslash`, false, `a \e backslash`},
-		{"it's", true, `it\(aqs`},
-		{"n or →, café", false, `n or \[u2192], caf\[u00E9]`},
-		{"tab\there\x1b[2J", false, "tab        here [2J"},
-	} {
-		if got := escape(tc.in, tc.literal); got != tc.want {
-			t.Errorf("escape(%q, %v) = %q, want %q", tc.in, tc.literal, got, tc.want)
-		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/mixdown"
+	"github.com/floorcoach/floorcoach/audio/music"
 	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
@@ -38,23 +39,37 @@ func playCommand() *cli.Command {
 			"   floorcoach play lower-back --level full\n" +
 			"   floorcoach play lower-back --from 4        # start at the fourth step\n" +
 			"   floorcoach play lower-back --resume        # where it stopped last time\n" +
-			"   floorcoach play my-routine.yaml --volume 0.6",
-		Flags: []cli.Flag{
-			levelFlag, voiceFlag, strictFlag,
+			"   floorcoach play my-routine.yaml --volume 0.6\n" +
+			"   floorcoach play lower-back --music calm.flac\n" +
+			"   floorcoach play lower-back --duck           # your own music player goes quiet while floorcoach speaks\n\n" +
+			"With --music, music plays under the voice as in an export; with --duck, other\n" +
+			"applications playing on the sound server are turned down by 15 dB while a line\n" +
+			"is spoken, and given back their own volume after (and when floorcoach stops).",
+		Flags: append([]cli.Flag{
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.IntFlag{Name: "from", DefaultText: "the beginning",
 				Usage: "start at step `N`, as 'floorcoach show' numbers them"},
-			&cli.Float64Flag{Name: "volume", Value: 1, Usage: "the volume: a `GAIN` from 0 (silent) to 1 (as recorded)"},
+			&cli.Float64Flag{Name: "volume", Value: 1, DefaultText: "the settings file's volume:, else 1",
+				Usage: "the volume: a `GAIN` from 0 (silent) through 1 (as recorded) to 2 (6 dB louder, loud peaks held under full scale by a limiter)"},
 			resumeFlag(),
-		},
+			&cli.BoolFlag{Name: "duck", Usage: "turn other applications' sound down while floorcoach speaks (PulseAudio, PipeWire)"},
+		}, mixFlags()...),
 		Action: runPlay,
 	}
 }
 
 func runPlay(c *cli.Context) (err error) {
 	defer recovered(&err)
-	vol := c.Float64("volume")
-	if !(vol >= 0 && vol <= 1) {
-		return usagef("--volume %v: must be from 0 to 1", vol)
+	vol, err := volumeSetting(c)
+	if err != nil {
+		return err
+	}
+	if !(vol >= 0 && vol <= player.MaxVolume) {
+		return usagef("--volume %v: must be from 0 to %v", vol, player.MaxVolume)
+	}
+	mix, err := readMixFlags(c)
+	if err != nil {
+		return err
 	}
 	p, err := loadPlan(c)
 	if err != nil {
@@ -65,15 +80,38 @@ func runPlay(c *cli.Context) (err error) {
 		return err
 	}
 	warnMissing(c, p)
+	bed, err := mix.openMusic(p.timeline)
+	if err != nil {
+		return err
+	}
+	if bed != nil {
+		defer bed.Close()
+	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	spk, src, err := prepare(p, from)
+	spk, src, err := prepare(p, mix, bed, from, vol)
 	if err != nil {
 		return noOutput(err, c.Args().First())
 	}
 	defer spk.Close()
-	live := player.NewLive(p.timeline, spk, src, vol)
+	live := player.NewLive(p.timeline, boosted{spk, src}, src, vol)
+	if c.Bool("duck") {
+		d := startDucking(c, p.timeline, live)
+		defer d.stop()
+	}
 	return play(ctx, c, p, live)
+}
+
+// boosted is the speaker with the volume above 1 given to the mix: a sound
+// server's volume above 100% would clip, where the mix's limiter does not.
+type boosted struct {
+	*speaker.Speaker
+	mix *mixdown.Mix
+}
+
+func (b boosted) SetVolume(v float64) error {
+	b.mix.SetGain(max(v, 1))
+	return b.Speaker.SetVolume(min(v, 1))
 }
 
 // startFrame returns the frame --from N asks to start at: step N's first;
@@ -89,15 +127,15 @@ func startFrame(c *cli.Context, p *plan) (int64, error) {
 	}
 	n := c.Int("from")
 	from, ok := tl.StartOf(n)
-	if !ok {
-		return 0, usagef("--from %d: %q has steps 1 to %d", n, tl.Title, tl.TopSteps())
+	if n < 1 || !ok {
+		return 0, usagef("--from %d: %q has steps 1 to %d", n, tl.Title, tl.StepCount())
 	}
 	return from, nil
 }
 
-// prepare opens the sound output while the start of the session is
-// decoded, and returns both.
-func prepare(p *plan, from int64) (*speaker.Speaker, audio.Seeker, error) {
+// prepare opens the sound output while the start of the session, and of
+// its music, is decoded, and returns both.
+func prepare(p *plan, mix mixSettings, bed *music.Bed, from int64, vol float64) (*speaker.Speaker, *mixdown.Mix, error) {
 	type opened struct {
 		spk *speaker.Speaker
 		err error
@@ -107,7 +145,7 @@ func prepare(p *plan, from int64) (*speaker.Speaker, audio.Seeker, error) {
 		spk, err := speaker.Open(speaker.Options{})
 		ch <- opened{spk, err}
 	}()
-	src, err := p.timeline.Stream(p.voice, from)
+	src, err := startMix(p, mix, bed, from, vol)
 	o := <-ch
 	if o.err == nil && err != nil {
 		o.spk.Close()
@@ -115,6 +153,24 @@ func prepare(p *plan, from int64) (*speaker.Speaker, audio.Seeker, error) {
 	}
 	return o.spk, src, o.err
 }
+
+// startMix readies the live mix from frame from: the voice's first seconds
+// decoded, the first track's level measured.
+func startMix(p *plan, mix mixSettings, bed *music.Bed, from int64, vol float64) (*mixdown.Mix, error) {
+	if bed != nil {
+		if err := bed.Measure(); err != nil {
+			return nil, err
+		}
+	}
+	voice, err := p.timeline.Stream(p.voice, mix.balance(), from)
+	if err != nil {
+		return nil, err
+	}
+	return newMix(p.timeline, voice, bed, mixdown.Options{Gain: max(vol, 1), CeilingDB: liveCeiling})
+}
+
+// liveCeiling is the true peak live play is held to, as exports are.
+const liveCeiling = -1.0
 
 // noOutput explains a failure to open the sound output, suggesting export.
 func noOutput(err error, session string) error {

@@ -55,7 +55,7 @@ func startOnce(b *testing.B) time.Duration {
 	begin := time.Now()
 	p := loadSession(b, "lower-back")
 	from, _ := p.timeline.StartOf(1)
-	spk, src, err := prepare(p, from)
+	spk, src, err := prepare(p, mixSettings{tones: 1}, nil, from, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func BenchmarkPlayCPU(b *testing.B) {
 func benchmarkPlayCPU(b *testing.B) {
 	b.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 	p := loadSession(b, "lower-back")
-	spk, src, err := prepare(p, 0)
+	spk, src, err := prepare(p, mixSettings{tones: 1}, nil, 0, 1)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/journal"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -41,7 +42,7 @@ func (pr *practice) finish(err error) {
 	st := pr.live.Status()
 	played, _ := pr.live.Played()
 	e := journal.Entry{Start: pr.start, End: time.Now(), Session: sessionKey(pr.p.session), Title: tl.Title,
-		Level: string(tl.Level), From: pr.from, Steps: tl.TopSteps(), Played: audio.Duration(played)}
+		Level: string(tl.Level), From: pr.from, Steps: tl.StepCount(), Played: audio.Duration(played)}
 	e.Elapsed = e.End.Sub(e.Start)
 	switch {
 	case err == nil:
@@ -58,19 +59,17 @@ func (pr *practice) finish(err error) {
 		err = journal.Append(path, e)
 	}
 	if err != nil {
-		fmt.Fprintf(pr.c.App.ErrWriter, "floorcoach: warning: this session was not written to the journal: %v\n", err)
+		fmt.Fprintf(pr.c.App.ErrWriter, "floorcoach: warning: this session was not written to the journal: %s\n", errorLine(err))
 	}
 }
 
-// stepAround returns the top-level step playing at frame pos, or else the
-// next one to begin, with its name; 0 in the closing words.
+// stepAround returns the step playing at frame pos, or else the next one
+// to begin (in the intro, or in the rest after a step), with its name; 0 in
+// the closing words.
 func stepAround(tl *player.Timeline, pos int64) (int, string) {
-	if st := tl.StatusAt(pos); st.Step > 0 {
-		return st.Step, stepName(tl, st.Step)
-	}
 	for _, s := range tl.Steps {
-		if s.Top > 0 && s.Start > pos {
-			return s.Top, stepName(tl, s.Top)
+		if s.Start > pos || pos < s.End && (s.RestAt == 0 || pos < s.RestAt) {
+			return s.Index, s.Name
 		}
 	}
 	return 0, ""
@@ -97,7 +96,7 @@ func resumeFrame(c *cli.Context, p *plan) (int64, error) {
 	tl := p.timeline
 	e, ok := journal.Last(jl.Entries, sessionKey(p.session))
 	note := func(format string, a ...any) {
-		fmt.Fprintf(c.App.ErrWriter, "floorcoach: "+format+"\n", a...)
+		fmt.Fprintln(c.App.ErrWriter, "floorcoach: "+termtext.Line(fmt.Sprintf(format, a...)))
 	}
 	when := func() string { return e.Start.Local().Format("Mon 2006-01-02 15:04") }
 	switch {
@@ -107,11 +106,11 @@ func resumeFrame(c *cli.Context, p *plan) (int64, error) {
 		note("--resume: %q was finished last time (%s); starting at the beginning", tl.Title, when())
 	case e.Step == 0:
 		note("--resume: %q was stopped in its closing words last time (%s); starting at the beginning", tl.Title, when())
-	case e.Step > tl.TopSteps():
-		note("--resume: %q stopped at step %d last time, but now has %d steps; starting at the beginning", tl.Title, e.Step, tl.TopSteps())
+	case e.Step > tl.StepCount():
+		note("--resume: %q stopped at step %d last time, but now has %d steps; starting at the beginning", tl.Title, e.Step, tl.StepCount())
 	default:
 		from, _ := tl.StartOf(e.Step)
-		note("resuming %q at step %d of %d (%s), where it %s on %s", tl.Title, e.Step, tl.TopSteps(),
+		note("resuming %q at step %d of %d (%s), where it %s on %s", tl.Title, e.Step, tl.StepCount(),
 			stepName(tl, e.Step), e.Outcome, when())
 		return from, nil
 	}

@@ -3,63 +3,21 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/internal/dbustest"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
-
-// privateBus starts a dbus-daemon for the test, on which anyone may own
-// any name, and returns its address.
-func privateBus(t *testing.T) string {
-	t.Helper()
-	testenv.NeedTool(t, "dbus-daemon")
-	testenv.NeedTool(t, "dbus-send")
-	dir, err := os.MkdirTemp("", "fcbus") // short: a socket's path is limited
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	conf := filepath.Join(dir, "bus.conf")
-	err = os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=`+filepath.Join(dir, "bus")+`</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>`), 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("dbus-daemon", "--config-file="+conf, "--nofork", "--print-address")
-	out, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	addr, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("dbus-daemon gave no address: %v", err)
-	}
-	return strings.TrimSpace(addr)
-}
 
 // mediaButton calls a method of the player over the bus, as a headset's
 // button does, and returns the reply.
@@ -79,7 +37,7 @@ func mediaButton(t *testing.T, name, method string, args ...string) string {
 // returns once the first 300 ms have been heard.
 func playOnBus(t *testing.T, p *plan) (*player.Live, *media, <-chan error) {
 	t.Helper()
-	spk, src, err := prepare(p, 0)
+	spk, src, err := prepare(p, mixSettings{tones: 1}, nil, 0, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +60,7 @@ func playOnBus(t *testing.T, p *plan) (*player.Live, *media, <-chan error) {
 // Media buttons (MPRIS over D-Bus) steer the session play runs: Next skips
 // a step, PlayPause pauses, Stop stops; the desktop sees the step's name.
 func TestPlayMediaKeys(t *testing.T) {
-	bus := privateBus(t)
+	bus := dbustest.Start(t)
 	livePlay(t)
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", bus)
 	p := testPlan(t, tempFile(t, "s.yaml", shortScript))

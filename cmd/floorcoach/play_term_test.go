@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,10 +28,13 @@ type tmuxPane struct {
 	socket string
 }
 
+// tmuxServers counts the tmux servers started, to give each its own socket.
+var tmuxServers atomic.Int32
+
 func newTmuxPane(t *testing.T, command string) *tmuxPane {
 	t.Helper()
 	testenv.NeedTool(t, "tmux")
-	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d-%d", os.Getpid(), time.Now().UnixNano())}
+	p := &tmuxPane{t: t, socket: fmt.Sprintf("fctest%d-%d", os.Getpid(), tmuxServers.Add(1))}
 	p.tmux("new-session", "-d", "-s", "play", "-x", "120", "-y", "20", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p

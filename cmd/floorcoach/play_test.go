@@ -33,8 +33,11 @@ func TestPlayUsage(t *testing.T) {
 	}{
 		{[]string{"play", script, "--from", "3"}, `floorcoach: --from 3: "Quick demo" has steps 1 to 2`},
 		{[]string{"play", "--from", "0", script}, `--from 0: "Quick demo" has steps 1 to 2`},
-		{[]string{"play", script, "--volume", "1.5"}, "floorcoach: --volume 1.5: must be from 0 to 1"},
-		{[]string{"play", script, "--volume", "-0.1"}, "--volume -0.1: must be from 0 to 1"},
+		{[]string{"play", script, "--volume", "2.5"}, "floorcoach: --volume 2.5: must be from 0 to 2"},
+		{[]string{"play", script, "--volume", "-0.1"}, "--volume -0.1: must be from 0 to 2"},
+		{[]string{"play", script, "--tones", "5"}, "--tones 5: must be from 0 to 4"},
+		{[]string{"play", script, "--shuffle"}, "--shuffle: needs --music FOLDER"},
+		{[]string{"play", script, "--music-level", "-6"}, "--music-level: needs --music"},
 		{[]string{"play"}, "floorcoach: play: missing SESSION"},
 		{[]string{"play", script, "--level", "hard"}, `unknown level "hard"`},
 	} {
@@ -75,7 +78,8 @@ func TestStatusLine(t *testing.T) {
 		Pos: 60 * sec, Length: 772 * sec, Next: "Cat-cow", Volume: 1, Paused: true}
 	reps := player.Status{Step: 3, Steps: 7, Name: "Cat-cow", Rep: 4, Reps: 12, HoldLeft: 30 * sec,
 		Round: 2, Length: 60 * sec, Volume: 0.7}
-	rest := player.Status{Span: 2, Name: "Rest", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
+	rest := player.Status{Step: 3, Steps: 7, Span: 3, Name: "Cat-cow", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
+	restStep := player.Status{Step: 4, Steps: 9, Span: 4, Name: "Rest", Rest: true, HoldLeft: -1, Length: 60 * sec, Next: "Bridge", Volume: 1}
 	long := player.Status{Step: 1, Steps: 7, Name: "Supine figure-four stretch with a strap, slowly", Side: "right",
 		HoldLeft: 5 * sec, Length: 540 * sec, Next: "Bridge", Volume: 0.5}
 	for _, tc := range []struct {
@@ -91,8 +95,9 @@ func TestStatusLine(t *testing.T) {
 		{reps, 200, "3/7 Cat-cow | round 2 | rep 4/12 | 1:00 left | vol 70%"},
 		{reps, 50, "3/7 Cat-cow | round 2 | rep 4/12 | 1:00 left"},
 		{reps, 40, "3/7 Cat-cow | rep 4/12 | 1:00 left"},
-		{rest, 200, "Rest | 1:00 left | next: Bridge"},
-		{player.Status{Name: "x\x1b[2J", Step: 1, Steps: 1, HoldLeft: -1, Volume: 1}, 200, "1/1 x [2J | 0:00 left"},
+		{rest, 200, "3/7 Cat-cow | rest | 1:00 left | next: Bridge"},
+		{restStep, 200, "4/9 Rest | 1:00 left | next: Bridge"},
+		{player.Status{Name: "x\x1b[2J", Step: 1, Steps: 1, HoldLeft: -1, Volume: 1}, 200, `1/1 x\x1b[2J | 0:00 left`},
 	} {
 		got := statusLine(tc.st, "Lower back relief", tc.width)
 		if got != tc.want {
@@ -124,12 +129,12 @@ func TestStatusLineKeepsTheEssentials(t *testing.T) {
 func TestSummary(t *testing.T) {
 	tl := timelineOf(t, "lower-back")
 	sec := audio.Frames(1e9)
-	cat := tl.Steps[4] // 1 Knee-to-chest, Rest, 2 twist, Rest, 3 Cat-cow
-	if cat.Top != 3 {
-		t.Fatalf("span 5 is %+v, not step 3", cat)
+	cat := tl.Steps[2] // 1 Knee-to-chest, 2 twist, 3 Cat-cow, each but the last with its rest
+	if cat.Index != 3 || cat.Name != "Cat-cow" {
+		t.Fatalf("span 3 is %+v, not step 3", cat)
 	}
 	in := tl.StatusAt(cat.Start + sec)
-	rest := tl.StatusAt(tl.Steps[3].Start + sec)
+	rest := tl.StatusAt(tl.Steps[1].RestAt + sec)
 	for _, tc := range []struct {
 		got, want string
 	}{

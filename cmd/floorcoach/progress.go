@@ -14,13 +14,14 @@ import (
 // terminal or --quiet is set.
 type progress struct {
 	total   int64
+	what    string // the stage under way: "exporting", "measuring"…
 	started time.Time
 	bar     *progressbar.ProgressBar
 	out     *os.File // nil: no terminal, never shown
 }
 
 func newProgress(c *cli.Context, total int64) *progress {
-	p := &progress{total: total, started: time.Now()}
+	p := &progress{total: total, what: "exporting", started: time.Now()}
 	if f, ok := c.App.ErrWriter.(*os.File); ok && term.IsTerminal(int(f.Fd())) && !c.Bool("quiet") {
 		p.out = f
 	}
@@ -38,13 +39,23 @@ func (p *progress) set(done int64) {
 		}
 		p.bar = progressbar.NewOptions64(p.total,
 			progressbar.OptionSetWriter(p.out),
-			progressbar.OptionSetDescription("exporting"),
+			progressbar.OptionSetDescription(p.what),
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish())
 	}
 	p.bar.Set64(done)
+}
+
+// stage starts a new stage of the work, of total units, named what.
+func (p *progress) stage(what string, total int64) {
+	p.what, p.total = what, total
+	if p.bar != nil {
+		p.bar.Reset()
+		p.bar.ChangeMax64(total)
+		p.bar.Describe(what)
+	}
 }
 
 // finish clears the bar.

@@ -3,57 +3,72 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/floorcoach/floorcoach/audio/pack"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/logcmd"
+	"github.com/floorcoach/floorcoach/internal/journal"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
-// levelFlag picks the point inside every range of a script.
-var levelFlag = &cli.StringFlag{
-	Name:  "level",
-	Usage: "which end of each range to use: `gentle` (low), standard (middle) or full (high); default: the script's",
+// levelFlag returns a new flag that picks the point inside every range of
+// a script.
+func levelFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:  "level",
+		Usage: "which end of each range to use: `gentle` (low), standard (middle) or full (high); default: the script's",
+	}
 }
 
-// voiceFlag picks the voice pack a command speaks with. Commands that
-// lay a session out read it through voice, and loadPlan; a command
-// without the flag speaks with the default pack.
-var voiceFlag = &cli.StringFlag{
-	Name: "voice",
-	Usage: "the voice pack: the `NAME` of one of yours ('floorcoach clips --help' says where they live), " +
-		"a folder with a voice.yaml (./anna), or default",
-}
+// voiceFlag returns a new flag that picks the voice pack a command speaks
+// with; loadPlan reads it.
+func voiceFlag() *cli.StringFlag { return cliapp.VoiceFlag() }
 
-// strictFlag makes a line without a clip an error. loadPlan reads it.
-var strictFlag = &cli.BoolFlag{
-	Name:  "strict",
-	Usage: "fail if the voice has no clip for a line, instead of playing a soft tone in its place",
+// strictFlag returns a new flag that makes a line without a clip an error.
+// loadPlan reads it.
+func strictFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{
+		Name:  "strict",
+		Usage: "fail if the voice has no clip for a line, instead of playing a soft tone in its place",
+	}
 }
 
 // sessionArg returns the one SESSION argument of a command.
-func sessionArg(c *cli.Context) (string, error) {
-	switch c.NArg() {
-	case 0:
-		return "", usagef("%s: missing SESSION (a built-in name such as lower-back, or a path to a .yaml script)", c.Command.Name)
-	case 1:
-		return c.Args().First(), nil
-	}
-	return "", usagef("%s: takes one SESSION, got %d arguments: %q", c.Command.Name, c.NArg(), c.Args().Slice())
-}
+func sessionArg(c *cli.Context) (string, error) { return cliapp.SessionArg(c) }
 
 // level returns the --level flag's level, or "" to keep the script's.
-func level(c *cli.Context) (scripts.Level, error) {
-	if !c.IsSet("level") {
-		return "", nil
-	}
-	l, err := scripts.ParseLevel(c.String("level"))
-	if err != nil {
-		return "", usagef("--level: %v", err)
-	}
-	return l, nil
-}
+func level(c *cli.Context) (scripts.Level, error) { return cliapp.Level(c) }
+
+// voice returns the voice a command speaks with: --voice, else the
+// settings file's, else the default pack.
+func voice(c *cli.Context) (*pack.Voice, error) { return cliapp.Voice(c) }
+
+// volumeSetting returns --volume, else the settings file's volume.
+func volumeSetting(c *cli.Context) (float64, error) { return cliapp.VolumeSetting(c) }
+
+// usageError marks wrong usage, as cliapp.UsageError does, for the
+// commands written as usageError{err}: it unwraps to one.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return cliapp.UsageError{Err: e.error} }
+
+// usagef returns a usage error.
+func usagef(format string, a ...any) error { return cliapp.Usagef(format, a...) }
+
+// stepName returns the name of step n of a timeline, or "".
+func stepName(tl *player.Timeline, n int) string { return cliapp.StepName(tl, n) }
+
+// sessionKey returns the name a session has in the journal.
+func sessionKey(s *scripts.Session) string { return logcmd.SessionKey(s) }
+
+// warnJournal warns of the lines of the journal that were skipped.
+func warnJournal(c *cli.Context, jl *journal.Log) { logcmd.WarnJournal(c, jl) }
+
+// errorLine returns err as one line safe for a terminal.
+func errorLine(err error) string { return cliapp.ErrorLine(err) }
 
 // plan is a loaded session laid out in a voice.
 type plan struct {
@@ -68,7 +83,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	lv, err := level(c)
+	lv, err := cliapp.PlanLevel(c)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +100,7 @@ func loadPlan(c *cli.Context) (*plan, error) {
 		return nil, err
 	}
 	if c.Bool("strict") && len(tl.Missing) > 0 {
-		return nil, strictError(v, tl.Missing, name)
+		return nil, strictError(v, tl.Missing, name, "")
 	}
 	return &plan{session: s, voice: v, timeline: tl}, nil
 }
@@ -111,30 +126,22 @@ func warnMissing(c *cli.Context, p *plan) {
 		}
 		fmt.Fprintf(w, "  %q\n", line)
 	}
-	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", p.session.File)
+	fmt.Fprintf(w, "  ('floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them with any TTS)\n", termtext.Line(p.session.File))
 }
 
 // strictError is the error of --strict for lines without a clip: each
 // line, with why when its clip is there but cannot be read.
-func strictError(v *pack.Voice, missing []string, session string) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "--strict: voice %q has no clip for %d lines:", v.Name, len(missing))
+// Its lines are the errors it joins, each printed on a line of its own;
+// the first starts with prefix.
+func strictError(v *pack.Voice, missing []string, session, prefix string) error {
+	lines := []error{fmt.Errorf("%s--strict: voice %q has no clip for %d lines:", prefix, v.Name, len(missing))}
 	for i, line := range missing {
 		if i == 10 {
-			fmt.Fprintf(&b, "\n  … and %d more", len(missing)-i)
+			lines = append(lines, fmt.Errorf("  … and %d more", len(missing)-i))
 			break
 		}
-		fmt.Fprintf(&b, "\n  %q", line)
-		if _, err := v.Probe(line); err != nil && !errors.Is(err, pack.ErrNoClip) {
-			fmt.Fprintf(&b, ": %v", err)
-		}
+		lines = append(lines, fmt.Errorf("  %q", line))
 	}
-	fmt.Fprintf(&b, "\n'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", session)
-	return errors.New(b.String())
-}
-
-// voice returns the voice a command speaks with: the --voice flag's pack,
-// or the default pack.
-func voice(c *cli.Context) (*pack.Voice, error) {
-	return pack.Open(c.String("voice"))
+	lines = append(lines, fmt.Errorf("'floorcoach clips missing %s' lists them; 'floorcoach clips make' fills them", termtext.Line(session)))
+	return errors.Join(lines...)
 }

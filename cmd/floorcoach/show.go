@@ -11,14 +11,14 @@ func showCommand() *cli.Command {
 		ArgsUsage: "SESSION",
 		Description: "Lays the session out exactly as play and export would, and prints it:\n" +
 			"each step with its spoken lines, countdowns, holds and counted reps, at\n" +
-			"the time they happen. --json prints the timeline as data (DESIGN.md).\n\n" +
+			"the time they happen. --json prints the timeline as data (docs/FORMAT.md).\n\n" +
 			"Examples:\n" +
 			"   floorcoach show lower-back\n" +
 			"   floorcoach show lower-back --level gentle\n" +
 			"   floorcoach show my-routine.yaml --json > plan.json\n" +
 			"   floorcoach show my-routine.yaml --voice anna --strict   # fail if anna lacks a line",
 		Flags: []cli.Flag{
-			levelFlag, voiceFlag, strictFlag,
+			levelFlag(), voiceFlag(), strictFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the timeline as JSON, every event with its exact time"},
 			&cli.BoolFlag{Name: "ticks", Usage: "list every tick, not just their count"},
 		},

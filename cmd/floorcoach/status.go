@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/rivo/uniseg"
 )
@@ -26,14 +26,14 @@ func statusLine(st player.Status, title string, width int) string {
 	for drop := 1; lineWidth(fields) > width-1 && drop <= maxDrop; drop++ {
 		fields = slices.DeleteFunc(fields, func(f field) bool { return f.drop == drop })
 	}
-	line := printable(joinFields(fields))
+	line := termtext.Line(joinFields(fields))
 	if over := uniseg.StringWidth(line) - (width - 1); over > 0 {
 		for i, f := range fields {
 			if f.name {
 				fields[i].text = fit(f.text, max(uniseg.StringWidth(f.text)-over-1, 1)) + "…"
 			}
 		}
-		line = printable(joinFields(fields))
+		line = termtext.Line(joinFields(fields))
 	}
 	return fit(line, width-1)
 }
@@ -58,10 +58,11 @@ func statusFields(st player.Status, title string) []field {
 	switch {
 	case st.Step > 0:
 		fs = append(fs, field{text: fmt.Sprintf("%d/%d %s", st.Step, st.Steps, st.Name), name: true})
-	case st.Rest:
-		fs = append(fs, field{text: "Rest"})
 	default:
 		fs = append(fs, field{text: title, name: true})
+	}
+	if st.Rest && st.Name != "Rest" {
+		fs = append(fs, field{text: "rest"})
 	}
 	if st.Round > 0 {
 		fs = append(fs, field{text: fmt.Sprintf("round %d", st.Round), drop: 3})
@@ -79,7 +80,7 @@ func statusFields(st player.Status, title string) []field {
 	if st.Next != "" {
 		fs = append(fs, field{text: "next: " + st.Next, drop: 1})
 	}
-	if st.Volume < 1 {
+	if st.Volume != 1 { // above 1 too: louder than recorded is worth knowing
 		fs = append(fs, field{text: fmt.Sprintf("vol %d%%", int(st.Volume*100+0.5)), drop: 2})
 	}
 	return fs
@@ -93,7 +94,7 @@ func joinFields(fs []field) string {
 	return strings.Join(parts, " | ")
 }
 
-func lineWidth(fs []field) int { return uniseg.StringWidth(printable(joinFields(fs))) }
+func lineWidth(fs []field) int { return uniseg.StringWidth(termtext.Line(joinFields(fs))) }
 
 // countdown formats frames left as m:ss, rounding up: a clock shows 0:01
 // until its last second is over.
@@ -117,17 +118,6 @@ func fit(s string, width int) string {
 	return b.String()
 }
 
-// printable replaces control characters (which a script could hold, and
-// which would move the cursor or worse) with spaces.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
 // logLine describes a cue in one plain line, for logs:
 //
 //	0:17.0  1/7 Knee-to-chest  right  say  Right side.
@@ -135,11 +125,7 @@ func logLine(tl *player.Timeline, steps int, e player.Event) string {
 	parts := []string{player.Clock(e.At)}
 	if e.Step > 0 {
 		sp := tl.Steps[e.Step-1]
-		label := sp.Name
-		if sp.Top > 0 {
-			label = fmt.Sprintf("%d/%d %s", sp.Top, steps, sp.Name)
-		}
-		parts = append(parts, label)
+		parts = append(parts, fmt.Sprintf("%d/%d %s", sp.Index, steps, sp.Name))
 	}
 	if e.Round > 0 {
 		parts = append(parts, fmt.Sprintf("round %d", e.Round))
@@ -155,7 +141,7 @@ func logLine(tl *player.Timeline, steps int, e player.Event) string {
 	if e.Text != "" {
 		parts = append(parts, e.Text)
 	}
-	return printable(strings.Join(parts, "  "))
+	return termtext.Line(strings.Join(parts, "  "))
 }
 
 // summary is the line printed when a session ends:
@@ -164,19 +150,22 @@ func logLine(tl *player.Timeline, steps int, e player.Event) string {
 //	Stopped at step 3 of 7 (Cat-cow) after 4:02.
 func summary(tl *player.Timeline, st player.Status, played int64, steps int, finished bool) string {
 	if finished {
-		return printable(fmt.Sprintf("Finished %s: %d of %d steps, %s played", tl.Title, steps, st.Steps, player.Minutes(played)))
+		return termtext.Line(fmt.Sprintf("Finished %s: %d of %d steps, %s played", tl.Title, steps, st.Steps, player.Minutes(played)))
 	}
-	return printable(fmt.Sprintf("Stopped %s after %s.", where(tl, st), player.Minutes(played)))
+	return termtext.Line(fmt.Sprintf("Stopped %s after %s.", where(tl, st), player.Minutes(played)))
 }
 
-// where says where in the session st is: "at step 3 of 7 (Cat-cow)".
+// where says where in the session st is: "at step 3 of 7 (Cat-cow)", or
+// in the rest after a step "before step 4 of 7 (Bridge)".
 func where(tl *player.Timeline, st player.Status) string {
 	if st.Step > 0 {
-		return fmt.Sprintf("at step %d of %d (%s)", st.Step, st.Steps, st.Name)
+		if sp := tl.Steps[st.Step-1]; sp.RestAt == 0 || st.Pos < sp.RestAt {
+			return fmt.Sprintf("at step %d of %d (%s)", st.Step, st.Steps, st.Name)
+		}
 	}
 	for _, s := range tl.Steps {
-		if s.Top > 0 && s.Start > st.Pos {
-			return fmt.Sprintf("before step %d of %d (%s)", s.Top, st.Steps, s.Name)
+		if s.Start > st.Pos {
+			return fmt.Sprintf("before step %d of %d (%s)", s.Index, st.Steps, s.Name)
 		}
 	}
 	return "in the closing words"
@@ -203,7 +192,7 @@ func resumeHint(tl *player.Timeline, st player.Status, command string) string {
 	if !ok {
 		return ""
 	}
-	return printable(fmt.Sprintf("To go on: %s --from %d", command, n))
+	return termtext.Line(fmt.Sprintf("To go on: %s --from %d", command, n))
 }
 
 // playCommandLine returns the command that plays session again as it was

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -27,12 +28,13 @@ type screen struct {
 	term  *terminal // nil when not on a terminal
 	keys  chan key
 	last  string // the status line shown
+	jobs  func() // stops following job control
 	again string // the command that plays the session again, for a resume hint
 }
 
 func newScreen(c *cli.Context, p *plan, live *player.Live) *screen {
 	return &screen{w: c.App.Writer, tl: p.timeline, live: live, feed: player.NewFeed(p.timeline),
-		steps: p.timeline.TopSteps(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16),
+		steps: p.timeline.StepCount(), term: openTerminal(c.App.Reader, c.App.Writer), keys: make(chan key, 16),
 		again: playCommandLine(c.App.Name, c.Args().First(), c.String("level"), c.String("voice"))}
 }
 
@@ -45,6 +47,7 @@ func (s *screen) open() error {
 		return fmt.Errorf("terminal: %w", err)
 	}
 	if s.term.in != nil {
+		s.jobs = s.term.followJobs()
 		go readKeys(s.term.in, s.keys)
 		fmt.Fprint(s.w, fit(keysHelp, s.term.width()-1)+"\r\n")
 	}
@@ -61,6 +64,10 @@ func (s *screen) close() {
 		fmt.Fprint(s.w, "\r\x1b[K")
 		s.last = ""
 	}
+	if s.jobs != nil {
+		s.jobs()
+		s.jobs = nil
+	}
 	s.term.restore()
 }
 
@@ -76,6 +83,8 @@ func (s *screen) loop(done <-chan error, media *media) error {
 		case k := <-s.keys:
 			s.press(k)
 		case <-s.live.Changed():
+		case <-s.continued():
+			s.last = "" // the shell wrote on the terminal meanwhile
 		case <-tick.C:
 		}
 		s.refresh(media)
@@ -99,7 +108,18 @@ func (s *screen) press(k key) {
 		s.live.VolumeDown()
 	case keyStop:
 		s.live.Stop()
+	case keySuspend:
+		s.term.suspend()
 	}
+}
+
+// continued says when the job was continued after a stop; never when not
+// on a terminal.
+func (s *screen) continued() <-chan struct{} {
+	if s.term == nil {
+		return nil
+	}
+	return s.term.continued
 }
 
 // refresh shows the cues heard since the last refresh and the status.
@@ -118,7 +138,7 @@ func (s *screen) refresh(media *media) {
 	var b strings.Builder
 	for _, e := range heard {
 		if e.Kind == player.Speech {
-			b.WriteString("\r\x1b[K" + printable(e.Text) + "\r\n")
+			b.WriteString("\r\x1b[K" + termtext.Line(e.Text) + "\r\n")
 		}
 	}
 	line := statusLine(st, s.tl.Title, s.term.width())

@@ -10,4 +10,9 @@
 // Pitch is accurate to well under 1% for a steady tone of 20 ms or more
 // above 100 Hz; for a chord it reports the loudest note, and Goertzel tells
 // how strong any one frequency is.
+//
+// The independent tools that judge every file written are run from here
+// too: FFprobe (streams, tags, chapters), FFmpegDecode (samples, as players
+// built on ffmpeg decode them), and Run for any other (sox, flac,
+// metaflac), failing the test on a warning. Sine makes a test tone.
 package audiotest

@@ -107,3 +107,31 @@ func TestOnsets(t *testing.T) {
 		t.Errorf("Onsets with a 20 ms gap = %v, want [1 10001 30001]", got)
 	}
 }
+
+// Band finds a weak tone beside a strong one an octave and a half away,
+// where Goertzel's plain window does not.
+func TestBand(t *testing.T) {
+	x := add(sine(70, 0.01, 44100, 8820), sine(200, 0.5, 44100, 8820))
+	if got := Band(x, 44100, 70, 0, len(x)); math.Abs(got-0.01) > 0.0005 {
+		t.Errorf("Band(70 Hz) = %.5f, want 0.01", got)
+	}
+	if got := Band(x, 44100, 70, 0, 4410); math.Abs(got-0.01) > 0.001 {
+		t.Errorf("Band(70 Hz) over 0.1 s = %.5f, want 0.01", got)
+	}
+}
+
+// BandLevel finds a faint high tone under a loud low one, and nothing in
+// a band where there is nothing.
+func TestBandLevel(t *testing.T) {
+	const rate = 44100
+	x := add(sine(1000, 0.5, rate, rate), sine(14000, 0.005, rate, rate))
+	if got := BandLevel(x, rate, 12000, 22050); math.Abs(got+40) > 0.1 {
+		t.Errorf("a 14 kHz tone 40 dB under a 1 kHz one: band level %.2f dB, want -40", got)
+	}
+	if got := BandLevel(sine(1000, 0.5, rate, rate), rate, 12000, 22050); got > -120 {
+		t.Errorf("a 1 kHz tone alone: band level above 12 kHz %.1f dB, want nothing", got)
+	}
+	if got := BandLevel(sine(1000, 0.5, rate, 1000), rate, 500, 2000); math.Abs(got) > 0.1 {
+		t.Errorf("a short 1 kHz tone: %.2f dB in its band, want 0", got)
+	}
+}

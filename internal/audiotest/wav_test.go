@@ -102,3 +102,15 @@ func TestFromInt16(t *testing.T) {
 		t.Errorf("FromInt16 = %v", got)
 	}
 }
+
+// WriteWAV writes what ReadWAV reads back.
+func TestWriteWAV(t *testing.T) {
+	path := t.TempDir() + "/x.wav"
+	if err := WriteWAV(path, 22050, 2, []int16{1, -1, 32767, -32768}); err != nil {
+		t.Fatal(err)
+	}
+	rate, ch, s, err := ReadWAV(path)
+	if err != nil || rate != 22050 || ch != 2 || len(s[0]) != 2 || s[0][1] != 32767.0/32768 || s[1][1] != -1 {
+		t.Errorf("read back %d Hz, %d channels, %v, %v", rate, ch, s, err)
+	}
+}

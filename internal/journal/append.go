@@ -27,6 +27,10 @@ func Append(path string, e Entry) error {
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return fmt.Errorf("journal: %s is not a file", path)
+	}
 	err = appendLocked(f, data)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("journal: %w", cerr)

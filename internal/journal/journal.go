@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/floorcoach/floorcoach/internal/userdir"
 )
 
 // Limits of what is written and read.
@@ -124,38 +126,11 @@ func clean(s string, max int) string {
 // Path returns the journal's path: floorcoach/journal in the user's state
 // folder (see the package documentation).
 func Path() (string, error) {
-	d, err := stateHome(runtime.GOOS, os.Getenv)
+	d, err := userdir.State(runtime.GOOS, os.Getenv)
 	if err != nil {
 		return "", fmt.Errorf("journal: the state folder: %w", err)
 	}
 	return filepath.Join(d, "floorcoach", "journal"), nil
-}
-
-// stateHome returns the user's state folder on the system goos, given its
-// environment.
-func stateHome(goos string, getenv func(string) string) (string, error) {
-	home := func() (string, error) {
-		h := getenv("HOME")
-		if h == "" {
-			return "", errors.New("$HOME is not set")
-		}
-		return h, nil
-	}
-	switch goos {
-	case "windows":
-		if d := getenv("LocalAppData"); d != "" {
-			return d, nil
-		}
-		return "", errors.New("%LocalAppData% is not set")
-	case "darwin", "ios":
-		h, err := home()
-		return filepath.Join(h, "Library", "Application Support"), err
-	}
-	if d := getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return d, nil
-	}
-	h, err := home()
-	return filepath.Join(h, ".local", "state"), err
 }
 
 // MarshalJSON writes e as a journal line holds it.

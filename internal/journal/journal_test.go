@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/floorcoach/floorcoach/internal/userdir"
 )
 
 // entry returns a journal entry that started at start.
@@ -104,7 +106,7 @@ func TestStateHome(t *testing.T) {
 		{"linux", map[string]string{}, ""},
 		{"windows", map[string]string{}, ""},
 	} {
-		got, err := stateHome(tc.goos, func(k string) string { return tc.env[k] })
+		got, err := userdir.State(tc.goos, func(k string) string { return tc.env[k] })
 		if tc.want == "" {
 			if err == nil {
 				t.Errorf("%s %v: %q, want an error", tc.goos, tc.env, got)

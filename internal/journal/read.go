@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // Log is what Read found in a journal.
@@ -41,9 +42,12 @@ func (e *LineError) Unwrap() error { return e.Err }
 // is skipped and reported in Log.Skipped; only a journal that cannot be
 // read at all is an error.
 func Read(path string) (*Log, error) {
-	f, err := os.Open(path)
+	f, err := safefile.OpenRegular(path) // a named pipe would make os.Open wait for ever
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Log{}, nil
+	}
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return nil, fmt.Errorf("journal: %s is not a file", path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("journal: %w", err)

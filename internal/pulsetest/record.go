@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jfreymuth/pulse/proto"
 )
@@ -69,6 +70,22 @@ func (r *Recorder) Samples() []int16 {
 		s[i] = int16(binary.LittleEndian.Uint16(r.data[2*i:]))
 	}
 	return s
+}
+
+// WaitHearing waits until the recorder receives sound data from the sink:
+// a sink suspended while idle (PulseAudio's default setup) takes a moment
+// to wake for a new recorder, and what plays meanwhile is not recorded.
+func (r *Recorder) WaitHearing(t testing.TB) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		r.mu.Lock()
+		n := len(r.data)
+		r.mu.Unlock()
+		if n > 0 {
+			return
+		}
+	}
+	t.Fatal("pulsetest: the recorder received nothing from the sink in 5 s")
 }
 
 // Stop stops recording: an attempt that is tried again leaves no recorder

@@ -108,3 +108,49 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+// WriteFileIn writes inside its root only: a link out of it is refused,
+// and nothing appears where it points.
+func TestWriteFileInStaysInside(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	if err := WriteFileIn(root, "a.txt", []byte("data"), false); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(got) != "data" {
+		t.Errorf("a.txt holds %q", got)
+	}
+	if err := WriteFileIn(root, "a.txt", []byte("new"), false); !errors.Is(err, ErrExists) {
+		t.Errorf("without force over a.txt: %v, want ErrExists", err)
+	}
+	if err := WriteFileIn(root, filepath.Join("out", "b.txt"), []byte("x"), true); err == nil {
+		t.Error("wrote through a link out of the root")
+	}
+	assertOnly(t, outside)
+	assertOnly(t, dir, "a.txt", "out")
+}
+
+// CommitUnsynced puts the file in place as Commit does, only without
+// waiting for the disk.
+func TestCommitUnsynced(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "entry")
+	f, err := Create(target, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("cached")
+	if err := f.CommitUnsynced(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "cached" {
+		t.Errorf("target holds %q", got)
+	}
+	assertOnly(t, filepath.Dir(target), "entry")
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/dbustest"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
 
@@ -87,7 +88,7 @@ func silentSocket(t *testing.T) string {
 }
 
 func TestInstanceName(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	first := start(t, &fakeControls{}, mpris.WithAddress(addr))
 	if first.Name() != mpris.BusName {
 		t.Errorf("first player's name = %s, want %s", first.Name(), mpris.BusName)
@@ -113,7 +114,7 @@ func TestInstanceName(t *testing.T) {
 }
 
 func TestCloseReleasesName(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	first := start(t, &fakeControls{}, mpris.WithAddress(addr))
 	if err := first.Close(); err != nil {
 		t.Fatalf("Close: %v", err)

@@ -53,7 +53,7 @@ type State struct {
 	Album      string        // the session's title
 	Length     time.Duration // the current step's length; 0 if unknown
 	Position   time.Duration // position in the step, when no WithPosition is given
-	Volume     float64       // 0 to 1: set it, 0 shows as muted
+	Volume     float64       // 0 to player.MaxVolume (1 as recorded): set it, 0 shows as muted
 	TrackIndex int           // the step's index; negative for no step
 }
 

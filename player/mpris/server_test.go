@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/dbustest"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
 
 func TestMethodsReachControls(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	fake := &fakeControls{}
 	srv := start(t, fake, mpris.WithAddress(addr))
 	tests := []struct {
@@ -43,7 +44,7 @@ func TestMethodsReachControls(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	srv := start(t, &fakeControls{}, mpris.WithAddress(addr))
 	const props = "org.freedesktop.DBus.Properties"
 	tests := []struct {
@@ -73,7 +74,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestPropertiesAfterUpdate(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	pos := func() time.Duration { return 12500 * time.Millisecond }
 	srv := start(t, &fakeControls{}, mpris.WithAddress(addr), mpris.WithPosition(pos))
 	err := srv.Update(mpris.State{Status: mpris.Playing, Title: "Knee-to-chest",
@@ -119,7 +120,7 @@ func TestPropertiesAfterUpdate(t *testing.T) {
 }
 
 func TestSetVolume(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	ctl := &volumeControls{}
 	srv := start(t, ctl, mpris.WithAddress(addr))
 	tests := []struct{ set, wantCall, wantGet string }{
@@ -156,7 +157,7 @@ func TestSetVolume(t *testing.T) {
 }
 
 func TestIntrospect(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	srv := start(t, &volumeControls{}, mpris.WithAddress(addr))
 	out, err := dbusSend(t, addr, srv.Name(), "org.freedesktop.DBus.Introspectable.Introspect")
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/floorcoach/floorcoach/internal/dbustest"
 	"github.com/floorcoach/floorcoach/player/mpris"
 )
 
@@ -53,7 +54,7 @@ func nextChange(t *testing.T, ch chan *dbus.Signal, wait time.Duration) map[stri
 }
 
 func TestPropertiesChangedSignal(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	srv := start(t, &fakeControls{}, mpris.WithAddress(addr))
 	ch := watch(t, addr)
 	cat := mpris.State{Status: mpris.Playing, Title: "Cat-cow", Album: "Lower back relief",
@@ -92,7 +93,7 @@ func TestPropertiesChangedSignal(t *testing.T) {
 }
 
 func TestSignalCarriesValues(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	srv := start(t, &fakeControls{}, mpris.WithAddress(addr))
 	ch := watch(t, addr)
 	srv.Update(mpris.State{Status: mpris.Playing, Title: "Knee-to-chest", Album: "Lower back relief",
@@ -117,7 +118,7 @@ func TestSignalCarriesValues(t *testing.T) {
 
 // TestConcurrentUse runs Updates and bus calls at once; run it with -race.
 func TestConcurrentUse(t *testing.T) {
-	addr := startBus(t)
+	addr := dbustest.Start(t)
 	srv := start(t, &volumeControls{}, mpris.WithAddress(addr),
 		mpris.WithPosition(func() time.Duration { return time.Second }))
 	conn, err := dbus.Connect(addr)

@@ -8,22 +8,24 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/floorcoach/floorcoach/audio/decode"
+	"github.com/floorcoach/floorcoach/audio/speech"
 )
 
 // Bounds -check holds every clip to.
 const (
 	minDuration  = 0.25 // s
 	maxEdge      = 0.10 // s of quiet before or after speech, as the player decodes it
-	edgeDB       = targetLUFS + trimDB - 3
-	loudnessSpan = 1.0 // LU either side of targetLUFS
+	edgeDB       = speech.LUFS + speech.TrimDB - 3
+	loudnessSpan = 1.0 // LU either side of speech.LUFS
 )
 
 // stats describes one decoded clip.
 type stats struct {
 	Duration   float64 // s
-	Speech     float64 // LUFS over speechBlock blocks, as the clip was made to
+	Speech     float64 // LUFS over speech.Block blocks, as the clip was made to
 	Integrated float64 // LUFS, BS.1770 (400 ms blocks, the clip in silence)
 	Peak       float64 // dBFS, sample peak
 	Lead, Tail float64 // s before the first and after the last 10 ms above edgeDB
@@ -47,16 +49,16 @@ func decodeClip(path string) ([]float32, int, error) {
 func measure(samples []float32, sampleRate int) stats {
 	r := float64(sampleRate)
 	s := stats{Duration: float64(len(samples)) / r}
-	s.Speech, _ = loudness(samples, r, speechBlock)
+	s.Speech, _ = speech.Loudness(samples, sampleRate, speech.Block)
 	pad := make([]float32, sampleRate*2/5)
-	s.Integrated, _ = loudness(slices.Concat(pad, samples, pad), r, 0.4)
+	s.Integrated, _ = speech.Loudness(slices.Concat(pad, samples, pad), sampleRate, 400*time.Millisecond)
 	peak := 0.0
 	for _, v := range samples {
 		peak = max(peak, math.Abs(float64(v)))
 	}
 	s.Peak = 20 * math.Log10(peak)
 	win := sampleRate / 100
-	loud := func(i int) bool { return rmsDB(samples[i*win:(i+1)*win]) > edgeDB }
+	loud := func(i int) bool { return speech.RMSDB(samples[i*win:(i+1)*win]) > edgeDB }
 	n := len(samples) / win
 	first, last := 0, n-1
 	for first < n && !loud(first) {
@@ -70,14 +72,6 @@ func measure(samples []float32, sampleRate int) stats {
 	return s
 }
 
-func rmsDB(v []float32) float64 {
-	sum := 0.0
-	for _, x := range v {
-		sum += float64(x) * float64(x)
-	}
-	return 10 * math.Log10(sum/float64(len(v))+1e-20)
-}
-
 // problems says what is out of bounds in a clip's stats.
 func (s stats) problems() []string {
 	var p []string
@@ -87,8 +81,8 @@ func (s stats) problems() []string {
 	if s.Peak > maxPeakDB {
 		p = append(p, fmt.Sprintf("peaks at %.2f dBFS, above %g", s.Peak, maxPeakDB))
 	}
-	if math.Abs(s.Speech-targetLUFS) > loudnessSpan {
-		p = append(p, fmt.Sprintf("loudness %.1f LUFS, not within %g LU of %g", s.Speech, loudnessSpan, targetLUFS))
+	if math.Abs(s.Speech-speech.LUFS) > loudnessSpan {
+		p = append(p, fmt.Sprintf("loudness %.1f LUFS, not within %g LU of %g", s.Speech, loudnessSpan, speech.LUFS))
 	}
 	if s.Lead > maxEdge || s.Tail > maxEdge {
 		p = append(p, fmt.Sprintf("%.3f s of quiet before speech and %.3f s after, more than %g", s.Lead, s.Tail, maxEdge))

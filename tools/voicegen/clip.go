@@ -3,71 +3,78 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
+
+	"github.com/floorcoach/floorcoach/audio/decode"
+	"github.com/floorcoach/floorcoach/audio/encode"
+	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
-// How every clip is made (README.md says why).
+// How every clip is made (README.md says why). The clean-up, loudness,
+// limiter and trim are the speech package's, shared with "clips make".
 const (
-	rate        = 22050 // Hz, mono: the MP3's rate
-	highpassHz  = 70    // removes DC and rumble below the voice
-	targetLUFS  = -19.0 // speech loudness of every clip, as decoded
-	tolerance   = 0.1   // LU: how close to targetLUFS a clip is made
-	maxTries    = 6     // renderings at most, each correcting the gain by what it missed
-	speechBlock = 0.100 // s: loudness block, short so single words measure fairly
-	limitDB     = -4.0  // dBFS: the limiter's ceiling, below maxPeakDB for MP3 overshoot
-	maxPeakDB   = -3.0  // dBFS: no decoded sample may peak above this
-	trimDB      = -35.0 // dB below targetLUFS: quieter than this at either end is silence
-	keepSec     = 0.030 // s of the quiet before and after speech kept
-	fadeInSec   = 0.010 // s: fades over the kept quiet, so the cuts never click
-	fadeOutSec  = 0.015
-	buzzSec     = 0.040 // s: festival's HTS voice ends each line with a faint buzz…
-	buzzDB      = -25.0 // dB: …this far below the speech, at most
-	bitrate     = "56"  // kbit/s, constant: the least at which lame writes its LAME tag at 22.05 kHz
+	rate      = 32000 // Hz, mono: festival's HTS voice's own rate, and the MP3's, so none of its band is lost
+	maxPeakDB = -3.0  // dBFS: no decoded sample may peak above this (the limiter holds speech.LimitDB)
+	buzzSec   = 0.040 // s: festival's HTS voice ends each line with a faint buzz…
+	buzzDB    = -25.0 // dB: …this far below the speech, at most
+	bitrate   = "96"  // kbit/s, constant: lame keeps the whole band (to 16 kHz) from 64 on; 96 leaves room
 )
 
 // makeClip makes one clip in the scratch folder dir and moves it to dest.
 // Limiting and MP3 coding both change the loudness a little (lame's
-// quantizer, by up to a dB and not smoothly), so each rendering is decoded
-// and measured, the gain corrected, and the closest rendering kept.
+// quantizer, by up to a dB and not smoothly), so each rendering is encoded,
+// decoded and measured, the gain corrected, and the closest rendering kept.
 func makeClip(ctx context.Context, e engine, text, dir, dest string) error {
 	raw, err := e.synthesize(ctx, text, dir)
 	if err != nil {
 		return err
 	}
-	voice, try, best := filepath.Join(dir, "voice.f32"), filepath.Join(dir, "try.mp3"), filepath.Join(dir, "best.mp3")
-	l, err := prepare(ctx, raw, voice)
+	x, err := readVoice(raw)
 	if err != nil {
 		return err
 	}
-	gain, bestMiss := targetLUFS-l, math.Inf(1)
-	for n := 1; n <= maxTries && bestMiss > tolerance; n++ {
-		if err := render(ctx, voice, gain, dir, try); err != nil {
-			return err
+	mp3 := filepath.Join(dir, "clip.mp3")
+	measure := func(y []float32, rate int) (float64, error) {
+		if err := encodeMP3(ctx, y, rate, dir, mp3); err != nil {
+			return 0, err
 		}
-		got, err := clipLoudness(try)
-		if err != nil {
-			return err
-		}
-		if miss := math.Abs(targetLUFS - got); miss < bestMiss {
-			if err := os.Rename(try, best); err != nil {
-				return err
-			}
-			bestMiss = miss
-		}
-		step := targetLUFS - got
-		if n > 1 {
-			step /= 2 // what is left is the quantizer's jitter: approach it gently
-		}
-		gain += step
+		return clipLoudness(mp3)
 	}
-	return moveFile(best, dest)
+	y, rate, err := speech.PrepareMeasured(x, rate, measure)
+	if err != nil {
+		return err
+	}
+	if err := encodeMP3(ctx, y, rate, dir, mp3); err != nil {
+		return err
+	}
+	return moveFile(mp3, dest)
+}
+
+// readVoice reads the synthesizer's output at rate, mono, without
+// the buzz at its end.
+func readVoice(raw string) ([]float32, error) {
+	data, err := os.ReadFile(raw)
+	if err != nil {
+		return nil, err
+	}
+	x, made, err := speech.Read(data, raw)
+	if err != nil {
+		return nil, err
+	}
+	if made != rate {
+		x = decode.Resample(x, made, rate)
+	}
+	hp := speech.HighPass(x, rate)
+	l, ok := speech.Loudness(hp, rate, speech.Block)
+	if !ok {
+		return nil, fmt.Errorf("the synthesizer made no sound (%d samples)", len(x))
+	}
+	return x[:keepBeforeBuzz(hp, l)], nil
 }
 
 // moveFile moves a file, also across file systems, replacing dest only
@@ -77,28 +84,7 @@ func moveFile(from, dest string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(dest, data)
-}
-
-// prepare high-passes and resamples the synthesizer's output into voice, as
-// mono float samples, drops the buzz at its end, and returns its loudness.
-func prepare(ctx context.Context, raw, voice string) (float64, error) {
-	filter := fmt.Sprintf("highpass=f=%d,aresample=%d", highpassHz, rate)
-	if err := ffmpeg(ctx, []string{"-i", raw}, filter, "-ac", "1", "-f", "f32le", voice); err != nil {
-		return 0, err
-	}
-	samples, err := readFloats(voice)
-	if err != nil {
-		return 0, err
-	}
-	l, ok := loudness(samples, rate, speechBlock)
-	if !ok {
-		return 0, fmt.Errorf("the synthesizer made no sound (%d samples)", len(samples))
-	}
-	if n := keepBeforeBuzz(samples, l); n < len(samples) {
-		return l, os.Truncate(voice, int64(4*n))
-	}
-	return l, nil
+	return safefile.WriteFile(dest, data, true)
 }
 
 // keepBeforeBuzz returns how many samples to keep: all but the last buzzSec
@@ -110,22 +96,22 @@ func keepBeforeBuzz(samples []float32, l float64) int {
 		return len(samples)
 	}
 	for i := len(samples) - n; i+win <= len(samples); i += win {
-		if rmsDB(samples[i:i+win]) > l+buzzDB {
+		if speech.RMSDB(samples[i:i+win]) > l+buzzDB {
 			return len(samples)
 		}
 	}
 	return len(samples) - n
 }
 
-// render makes an MP3 of voice with gain dB, limited and trimmed. lame
-// writes a LAME tag frame with its encoder delay and padding, which the
-// player reads to drop them (and the frame) so the clip starts on time.
-func render(ctx context.Context, voice string, gain float64, dir, mp3 string) error {
+// encodeMP3 encodes a rendering as the clip's MP3. lame writes a LAME tag
+// frame with its encoder delay and padding, which the player reads to drop
+// them (and the frame) so the clip starts on time.
+func encodeMP3(ctx context.Context, y []float32, rate int, dir, mp3 string) error {
 	wav := filepath.Join(dir, "clip.wav")
-	if err := ffmpeg(ctx, rawInput(voice), limitChain(gain)+","+trimChain(), "-c:a", "pcm_s16le", wav); err != nil {
+	if err := os.WriteFile(wav, encode.MonoWAV(y, rate), 0o644); err != nil {
 		return err
 	}
-	return command(ctx, "lame", "--silent", "-m", "m", "--resample", "22.05",
+	return command(ctx, "lame", "--silent", "-m", "m", "--resample", "32",
 		"-b", bitrate, "-q", "2", "--noreplaygain", wav, mp3)
 }
 
@@ -136,56 +122,11 @@ func clipLoudness(path string) (float64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("decode %s: %w", filepath.Base(path), err)
 	}
-	l, ok := loudness(samples, float64(sampleRate), speechBlock)
+	l, ok := speech.Loudness(samples, sampleRate, speech.Block)
 	if !ok {
 		return 0, fmt.Errorf("decode %s: no sound", filepath.Base(path))
 	}
 	return l, nil
-}
-
-// readFloats reads a file of little-endian float32 samples.
-func readFloats(path string) ([]float32, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	samples := make([]float32, len(data)/4)
-	for i := range samples {
-		samples[i] = math.Float32frombits(binary.LittleEndian.Uint32(data[4*i:]))
-	}
-	return samples, nil
-}
-
-// limitChain is the ffmpeg filter that applies the gain, with a look-ahead
-// limiter holding peaks to limitDB (its delay compensated).
-func limitChain(gainDB float64) string {
-	return fmt.Sprintf("volume=%.3fdB,alimiter=limit=%.6f:level=disabled:attack=5:release=50:latency=1",
-		gainDB, math.Pow(10, limitDB/20))
-}
-
-// trimChain is the ffmpeg filter that trims the quiet at both ends, keeping
-// keepSec of it, and fades over what is kept so the cuts never click. The
-// end is trimmed and faded by reversing the sound.
-func trimChain() string {
-	trim := fmt.Sprintf("silenceremove=start_periods=1:start_threshold=%gdB:start_silence=%g:detection=rms:window=0.01",
-		targetLUFS+trimDB, keepSec)
-	return strings.Join([]string{
-		trim, "areverse", trim,
-		fmt.Sprintf("afade=t=in:d=%g", fadeOutSec), "areverse",
-		fmt.Sprintf("afade=t=in:d=%g", fadeInSec),
-	}, ",")
-}
-
-// ffmpeg runs ffmpeg on input with one filter, then the output options.
-func ffmpeg(ctx context.Context, input []string, filter string, output ...string) error {
-	args := append([]string{"-nostdin", "-v", "error", "-y"}, input...)
-	args = append(append(args, "-af", filter), output...)
-	return command(ctx, "ffmpeg", args...)
-}
-
-// rawInput is ffmpeg's input options for a file of mono float samples.
-func rawInput(path string) []string {
-	return []string{"-f", "f32le", "-ar", strconv.Itoa(rate), "-ac", "1", "-i", path}
 }
 
 // command runs a program. Its error names the program and ends with what it

@@ -92,3 +92,22 @@ func TestReadLines(t *testing.T) {
 		})
 	}
 }
+
+func TestWordEdits(t *testing.T) {
+	for _, tc := range []struct {
+		ref, hyp string
+		want     int
+	}{
+		{"Get ready.", "get ready", 0},
+		{"Child's pose.", "childs pose", 0},
+		{"Twenty-five.", "twenty five", 0},
+		{"Bend your right knee", "and they're right knee", 2},
+		{"Keep your left leg straight.", "deep year left leg straight", 2},
+		{"Rest.", "", 1},
+		{"", "um", 1},
+	} {
+		if got := wordEdits(asrWords(tc.ref), asrWords(tc.hyp)); got != tc.want {
+			t.Errorf("%q heard as %q: %d edits, want %d", tc.ref, tc.hyp, got, tc.want)
+		}
+	}
+}

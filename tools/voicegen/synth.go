@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,14 +27,12 @@ type engine struct {
 	args func(textFile, wavFile string) []string
 }
 
-// findEngine checks that ffmpeg and lame are installed, then picks
+// findEngine checks that lame is installed, then picks
 // festival with the SLT HTS voice when text2wave is installed, and flite's
 // SLT voice otherwise.
 func findEngine() (engine, error) {
-	for _, tool := range []string{"ffmpeg", "lame"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			return engine{}, fmt.Errorf("%s is not installed: apt-get install %s", tool, tool)
-		}
+	if _, err := exec.LookPath("lame"); err != nil {
+		return engine{}, errors.New("lame is not installed: apt-get install lame")
 	}
 	if path, err := exec.LookPath("text2wave"); err == nil {
 		return engine{

@@ -1,0 +1,8 @@
+//go:build unix
+
+package scripts
+
+import "syscall"
+
+// nonBlock opens a named pipe without waiting for a writer.
+const nonBlock = syscall.O_NONBLOCK
