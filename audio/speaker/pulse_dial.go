@@ -55,11 +55,13 @@ func connect(ctx context.Context, addr string, d *device, gain float64) (*link, 
 	l := &link{addr: addr, conn: conn, client: &proto.Client{}, corked: true}
 	l.client.SetTimeout(d.opts.Timeout)
 	l.client.Callback = func(msg any) { d.event(l, msg) } // before Open: the reader may call it at once
-	l.client.Open(newGuard(conn))
+	w := newCredsWriter(conn)
+	l.client.Open(newGuard(w))
 	if err := l.handshake(ctx, d.opts, gain); err != nil {
 		conn.Close()
 		return nil, err
 	}
+	w.done()
 	l.credit.Store(int64(l.stream.Missing))
 	return l, nil
 }
