@@ -27,8 +27,8 @@ func TestPlayJobControl(t *testing.T) {
 	for _, how := range []string{"ctrl-z", "sigtstp"} {
 		t.Run(how, func(t *testing.T) {
 			p := newTmuxPane(t, "env -i HOME=\"$HOME\" PATH=/usr/bin:/bin TERM=xterm PS1='$ ' dash -i")
-			p.keys(fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'",
-				os.Getenv("PULSE_SERVER"), binary(t), script), "Enter")
+			p.keys(fmt.Sprintf("PULSE_SERVER=%s PULSE_COOKIE=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'",
+				os.Getenv("PULSE_SERVER"), os.Getenv("PULSE_COOKIE"), binary(t), script), "Enter")
 			p.waitWithin(`^1/2 Knee hug \| `, 15*time.Second) // the sound server starts first
 			if how == "ctrl-z" {
 				p.keys("C-z")
