@@ -55,8 +55,11 @@ func serverComesBack(t *testing.T, j *pulsetest.Judge, srv *pulsetest.Server) {
 	if lost := audio.Duration(before - held); lost < 0 || lost > 100*time.Millisecond {
 		j.Errorf("went on from %.3f s, %v before the frame heard at the kill, %.3f s; want less than 100 ms before", seconds(held), lost, seconds(before))
 	}
-	if gap := heardAt.Sub(back); gap > tolerance {
-		j.Errorf("heard again %v after the server was back, want within %v", gap, tolerance)
+	// The issue asks for no figure here; the first sound of a fresh
+	// connection (tolerance) plus one wait between tries is what a listener
+	// would take for "at once".
+	if gap, limit := heardAt.Sub(back), tolerance+retryEvery; gap > limit {
+		j.Errorf("heard again %v after the server was back, want within %v", gap, limit)
 	}
 	want := 3*time.Second + away + audio.Duration(before-held)
 	if !within(took, want, 2*tolerance) {
