@@ -4,12 +4,8 @@
 # a two-hour session. Usage: bench/compare.sh [RUNS]   (default 3 runs; best kept)
 # Needs: go, sox, lame, flac, GNU time (/usr/bin/time), taskset (util-linux).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-runs=${1:-3}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go build -o "$work/floorcoach" ./cmd/floorcoach
-fc="$work/floorcoach"
+. "$(dirname "$0")/common.sh"
+bench_setup 3 "$@"
 
 # best SECONDS of RUNS runs of a command (wall clock), and its peak RSS in MB
 measure() {

@@ -7,12 +7,8 @@
 # Usage: bench/music.sh [RUNS]   (default 3; best wall time kept)
 # Needs: go, ffmpeg, GNU time (/usr/bin/time), taskset (util-linux).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-runs=${1:-3}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go build -o "$work/floorcoach" ./cmd/floorcoach
-fc="$work/floorcoach"
+. "$(dirname "$0")/common.sh"
+bench_setup 3 "$@"
 
 # music: a slow chord over pink noise, as loud as music is mastered (-14 LUFS or so)
 music() { # seconds rate output [codec options]

@@ -5,12 +5,8 @@
 # Usage: bench/shell.sh [RUNS]   (default 5 runs; best kept)
 # Needs: go, python3, GNU time (/usr/bin/time).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-runs=${1:-5}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go build -o "$work/floorcoach" ./cmd/floorcoach
-fc="$work/floorcoach"
+. "$(dirname "$0")/common.sh"
+bench_setup 5 "$@"
 export XDG_STATE_HOME="$work/state" FLOORCOACH_CACHE="$work/cache"
 
 # best milliseconds of RUNS runs of a command (wall clock, GNU time's own

@@ -79,7 +79,13 @@ func (p *parser) fields(n *yaml.Node, where string, valid []string) fieldSet {
 
 // show describes a node for a message: "a list", "a mapping", "nothing",
 // a number or boolean as written, anything else quoted (and shortened).
-func show(n *yaml.Node) string {
+func show(n *yaml.Node) string { return ShowNode(n) }
+
+// ShowNode describes a YAML node for an error message, as the script
+// parser's own errors do: "a list", "a mapping", "an alias", "nothing", a
+// number or boolean as written, anything else quoted and shortened to 40
+// characters. Other YAML files of the program (the config) use it too.
+func ShowNode(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		return "a list"

@@ -3,6 +3,8 @@ package decode
 import (
 	"math"
 	"sync"
+
+	"github.com/floorcoach/floorcoach/audio/internal/kaiser"
 )
 
 // The resampler is a Kaiser-windowed sinc filter applied polyphase: for
@@ -34,25 +36,10 @@ var sincTable = sync.OnceValue(func() []float32 {
 	t := make([]float32, sincZeros*sincPhases+2)
 	for i := range sincZeros * sincPhases {
 		u := float64(i) / sincPhases // in zero crossings
-		sinc := 1.0
-		if i > 0 {
-			sinc = math.Sin(math.Pi*u) / (math.Pi * u)
-		}
-		r := u / sincZeros
-		t[i] = float32(sinc * bessel0(kaiserBeta*math.Sqrt(1-r*r)) / bessel0(kaiserBeta))
+		t[i] = float32(kaiser.Sinc(u) * kaiser.Window(u/sincZeros, kaiserBeta))
 	}
 	return t
 })
-
-// bessel0 is the modified Bessel function of the first kind, order 0.
-func bessel0(x float64) float64 {
-	sum, term := 1.0, 1.0
-	for k := 1.0; term > 1e-12*sum; k++ {
-		term *= (x / (2 * k)) * (x / (2 * k))
-		sum += term
-	}
-	return sum
-}
 
 // Resample converts x from one rate to another, returning
 // ceil(len(x) * to / from) frames.

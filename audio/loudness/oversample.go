@@ -3,6 +3,8 @@ package loudness
 import (
 	"math"
 	"sync"
+
+	"github.com/floorcoach/floorcoach/audio/internal/kaiser"
 )
 
 // The true-peak interpolators. The waveform between two samples is
@@ -52,7 +54,7 @@ func newFIRBank(phases, behind, ahead int, beta float64) *firBank {
 		h := make([]float64, n)
 		for k := range h {
 			t := float64(k-behind) - frac // distance of tap k from the point
-			h[k] = sinc(t) * kaiser(t/half, beta)
+			h[k] = kaiser.Sinc(t) * kaiser.Window(t/half, beta)
 			sum += h[k]
 		}
 		taps := make([]float32, n)
@@ -107,31 +109,6 @@ func truePeakAt(x []float32, i int, ceiling float32) float32 {
 		return p
 	}
 	return max(p, fineFIR().peakAt(x, i))
-}
-
-func sinc(t float64) float64 {
-	if t == 0 {
-		return 1
-	}
-	return math.Sin(math.Pi*t) / (math.Pi * t)
-}
-
-// kaiser is the Kaiser window at u in [-1, 1].
-func kaiser(u, beta float64) float64 {
-	if u <= -1 || u >= 1 {
-		return 0
-	}
-	return bessel0(beta*math.Sqrt(1-u*u)) / bessel0(beta)
-}
-
-// bessel0 is the modified Bessel function of the first kind, order 0.
-func bessel0(x float64) float64 {
-	sum, term := 1.0, 1.0
-	for k := 1.0; term > 1e-12*sum; k++ {
-		term *= (x / (2 * k)) * (x / (2 * k))
-		sum += term
-	}
-	return sum
 }
 
 // maxAbs returns the largest magnitude in x. It compares the bits of the

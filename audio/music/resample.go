@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/floorcoach/floorcoach/audio/internal/kaiser"
 )
 
 // The resampler: a Kaiser-windowed sinc, applied polyphase. Each output
@@ -67,7 +69,7 @@ func kernelBank(fc float64, half, phases int) []float32 {
 		var sum float64
 		for i := range taps {
 			x := frac + float64(half-1-i) // input frame's distance from the output's time
-			taps[i] = sincAt(fc*x) * kaiserAt(x/float64(half), resampleBeta)
+			taps[i] = kaiser.Sinc(fc*x) * kaiser.Window(x/float64(half), resampleBeta)
 			sum += taps[i]
 		}
 		for i, v := range taps {
@@ -75,31 +77,6 @@ func kernelBank(fc float64, half, phases int) []float32 {
 		}
 	}
 	return bank
-}
-
-func sincAt(x float64) float64 {
-	if x == 0 {
-		return 1
-	}
-	return math.Sin(math.Pi*x) / (math.Pi * x)
-}
-
-// kaiserAt is the Kaiser window at u in [-1, 1].
-func kaiserAt(u, beta float64) float64 {
-	if u <= -1 || u >= 1 {
-		return 0
-	}
-	return bessel(beta*math.Sqrt(1-u*u)) / bessel(beta)
-}
-
-// bessel is the modified Bessel function of the first kind, order 0.
-func bessel(x float64) float64 {
-	sum, term := 1.0, 1.0
-	for k := 1.0; term > 1e-12*sum; k++ {
-		term *= (x / (2 * k)) * (x / (2 * k))
-		sum += term
-	}
-	return sum
 }
 
 func gcd(a, b int64) int64 {

@@ -121,13 +121,17 @@ func HighPass(x []float32, rate int) []float32 {
 	const q = math.Sqrt2 / 2
 	k := math.Tan(math.Pi * prepHighpassHz / float64(rate))
 	a0 := 1 + k/q + k*k
-	f := biquad{b0: 1 / a0, b1: -2 / a0, b2: 1 / a0, a1: 2 * (k*k - 1) / a0, a2: (1 - k/q + k*k) / a0}
+	b0, b1, b2, a1, a2 := 1/a0, -2/a0, 1/a0, 2*(k*k-1)/a0, (1-k/q+k*k)/a0
+	var x1, x2, y1, y2 float64
 	if len(x) > 0 { // as if x[0] had always been: a DC offset makes no click at the start
-		f.x1, f.x2 = float64(x[0]), float64(x[0])
+		x1, x2 = float64(x[0]), float64(x[0])
 	}
 	out := make([]float32, len(x))
 	for i, v := range x {
-		out[i] = float32(f.step(float64(v)))
+		in := float64(v)
+		y := b0*in + b1*x1 + b2*x2 - a1*y1 - a2*y2
+		x2, x1, y2, y1 = x1, in, y1, y
+		out[i] = float32(y)
 	}
 	return out
 }

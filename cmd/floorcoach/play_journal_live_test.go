@@ -3,11 +3,8 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -21,22 +18,11 @@ import (
 // printed and its standard error.
 func playUntil(t *testing.T, until string, args ...string) (first, stderr string) {
 	t.Helper()
-	cmd := exec.Command(binary(t), args...)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var errOut strings.Builder
-	cmd.Stderr = &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	r := bufio.NewReader(out)
+	p := startPlay(t, args...)
 	for {
-		line, err := r.ReadString('\n')
+		line, err := p.out.ReadString('\n')
 		if err != nil {
-			t.Fatalf("%q: no line with %q: %v; stderr %q", args, until, err, errOut.String())
+			t.Fatalf("%q: no line with %q: %v; stderr %q", args, until, err, p.stderr.String())
 		}
 		if first == "" {
 			first = line
@@ -45,12 +31,8 @@ func playUntil(t *testing.T, until string, args ...string) (first, stderr string
 			break
 		}
 	}
-	cmd.Process.Signal(syscall.SIGINT)
-	r.ReadString(0)
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("%q after SIGINT: %v; stderr %q", args, err, errOut.String())
-	}
-	return first, errOut.String()
+	p.interrupt(t)
+	return first, p.stderr.String()
 }
 
 // Against a real sound server: a finished and a stopped play are both in

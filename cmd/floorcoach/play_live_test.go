@@ -76,31 +76,16 @@ func TestPlayStopsWithResumeHint(t *testing.T) {
 	livePlay(t)
 	script := tempFile(t, "s.yaml", shortScript)
 	tl := testPlan(t, script).timeline
-	cmd := exec.Command(binary(t), "play", script, "--from", "2", "--volume", "0.5", "--level", "full")
-	stdout, err := cmd.StdoutPipe()
+	p := startPlay(t, "play", script, "--from", "2", "--volume", "0.5", "--level", "full")
+	first, err := p.out.ReadString('\n')
 	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	r := bufio.NewReader(stdout)
-	first, err := r.ReadString('\n')
-	if err != nil {
-		t.Fatalf("no line printed: %v; stderr %q", err, stderr.String())
+		t.Fatalf("no line printed: %v; stderr %q", err, p.stderr.String())
 	}
 	from, _ := tl.StartOf(2)
 	if want := player.Clock(from) + "  2/2 Pelvic tilt  say  Pelvic tilt\n"; first != want {
 		t.Errorf("first line %q, want %q", first, want)
 	}
-	cmd.Process.Signal(syscall.SIGINT)
-	rest, _ := r.ReadString(0)
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("after SIGINT: %v; stderr %q", err, stderr.String())
-	}
+	rest := p.interrupt(t)
 	hint := "To go on: floorcoach play " + script + " --level full --from 2\n"
 	if !strings.HasSuffix(rest, "Stopped at step 2 of 2 (Pelvic tilt) after 0:01.\n"+hint) &&
 		!strings.HasSuffix(rest, "Stopped at step 2 of 2 (Pelvic tilt) after 0:00.\n"+hint) {
@@ -232,4 +217,42 @@ func runAppResult(t *testing.T, args ...string) result {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 	return lines[len(lines)-1]
+}
+
+// A running is a floorcoach process whose standard output is read line
+// by line.
+type running struct {
+	cmd    *exec.Cmd
+	out    *bufio.Reader
+	stderr *strings.Builder
+}
+
+// startPlay starts floorcoach with args; the process is killed when the
+// test ends, should it still run.
+func startPlay(t *testing.T, args ...string) *running {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr := new(strings.Builder)
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return &running{cmd, bufio.NewReader(out), stderr}
+}
+
+// interrupt sends SIGINT, as Ctrl-C does, and returns what the process
+// printed after it; the process must exit with status 0.
+func (p *running) interrupt(t *testing.T) string {
+	t.Helper()
+	p.cmd.Process.Signal(syscall.SIGINT)
+	rest, _ := p.out.ReadString(0)
+	if err := p.cmd.Wait(); err != nil {
+		t.Errorf("%q after SIGINT: %v; stderr %q", p.cmd.Args[1:], err, p.stderr.String())
+	}
+	return rest
 }

@@ -77,19 +77,7 @@ func TestPlayMediaKeys(t *testing.T) {
 	if !strings.Contains(meta, `string "Pelvic tilt"`) || !strings.Contains(meta, `string "Quick demo"`) {
 		t.Errorf("the desktop is not shown the step and session:\n%s", meta)
 	}
-	mediaButton(t, name, iface+".PlayPause")
-	if !live.Status().Paused {
-		t.Error("PlayPause did not pause")
-	}
-	mediaButton(t, name, iface+".Stop")
-	select {
-	case err := <-done:
-		if !errors.Is(err, player.ErrStopped) {
-			t.Errorf("Run = %v after Stop, want ErrStopped", err)
-		}
-	case <-time.After(2 * time.Second):
-		t.Fatal("Stop did not stop the session")
-	}
+	pauseThenStop(t, live, name, "PlayPause", done)
 }
 
 // On PipeWire's session bus, as a desktop has it, the player shows up for
@@ -111,11 +99,18 @@ func TestPlayMediaKeysOnPipeWire(t *testing.T) {
 	if !strings.Contains(meta, `string "Knee hug (right)"`) {
 		t.Errorf("the desktop is not shown the step and side:\n%s", meta)
 	}
-	mediaButton(t, name, iface+".Pause")
+	pauseThenStop(t, live, name, "Pause", done)
+}
+
+// pauseThenStop presses pause (Pause or PlayPause), then Stop, and checks
+// that the session paused, then ended with ErrStopped within 2 s.
+func pauseThenStop(t *testing.T, live *player.Live, name, pause string, done <-chan error) {
+	t.Helper()
+	mediaButton(t, name, mpris.PlayerIface+"."+pause)
 	if !live.Status().Paused {
-		t.Error("Pause did not pause")
+		t.Errorf("%s did not pause", pause)
 	}
-	mediaButton(t, name, iface+".Stop")
+	mediaButton(t, name, mpris.PlayerIface+".Stop")
 	select {
 	case err := <-done:
 		if !errors.Is(err, player.ErrStopped) {

@@ -111,7 +111,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, c.errorf(root, "got %s, want a mapping of %s (e.g. voice: anna)", show(root), strings.Join(Keys, ", "))
+		return nil, c.errorf(root, "got %s, want a mapping of %s (e.g. voice: anna)", scripts.ShowNode(root), strings.Join(Keys, ", "))
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -135,23 +135,23 @@ func (c *Config) set(k, v *yaml.Node) error {
 	switch k.Value {
 	case "voice":
 		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" || strings.TrimSpace(v.Value) == "" {
-			return c.errorf(v, "voice: got %s, want the name of a voice pack, a folder with a voice.yaml, or default", show(v))
+			return c.errorf(v, "voice: got %s, want the name of a voice pack, a folder with a voice.yaml, or default", scripts.ShowNode(v))
 		}
 		c.Voice, c.VoiceAt = v.Value, Pos{v.Line, v.Column}
 	case "level":
 		l, err := scripts.ParseLevel(v.Value)
 		if err != nil || v.Kind != yaml.ScalarNode {
-			return c.errorf(v, "level: got %s, want gentle, standard or full", show(v))
+			return c.errorf(v, "level: got %s, want gentle, standard or full", scripts.ShowNode(v))
 		}
 		c.Level = l
 	case "volume":
 		x, err := strconv.ParseFloat(v.Value, 64)
 		if v.Kind != yaml.ScalarNode || (v.ShortTag() != "!!float" && v.ShortTag() != "!!int") || err != nil || !(x >= 0 && x <= MaxVolume) {
-			return c.errorf(v, "volume: got %s, want a number from 0 (silent) through 1 (as recorded) to 2, e.g. 0.8", show(v))
+			return c.errorf(v, "volume: got %s, want a number from 0 (silent) through 1 (as recorded) to 2, e.g. 0.8", scripts.ShowNode(v))
 		}
 		c.Volume = &x
 	default:
-		return c.errorf(k, "unknown key %s (valid: %s)", show(k), strings.Join(Keys, ", "))
+		return c.errorf(k, "unknown key %s (valid: %s)", scripts.ShowNode(k), strings.Join(Keys, ", "))
 	}
 	return nil
 }
@@ -169,23 +169,3 @@ func syntaxError(file string, err error) error {
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
-
-// show names a node's value for an error.
-func show(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	if isNull(n) {
-		return "nothing"
-	}
-	v := n.Value
-	if r := []rune(v); len(r) > 40 {
-		v = string(r[:40]) + "..."
-	}
-	return strconv.Quote(v)
-}

@@ -29,7 +29,7 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, data, want string }{
 		{"unknown key", "voice: anna\nvoise: bob\n", `c.yaml:2:1: unknown key "voise" (valid: voice, level, volume)`},
 		{"bad level", "level: hard\n", `c.yaml:1:8: level: got "hard", want gentle, standard or full`},
-		{"volume too high", "volume: 2.5\n", `c.yaml:1:9: volume: got "2.5", want a number from 0 (silent) through 1 (as recorded) to 2, e.g. 0.8`},
+		{"volume too high", "volume: 2.5\n", `c.yaml:1:9: volume: got 2.5, want a number from 0 (silent) through 1 (as recorded) to 2, e.g. 0.8`},
 		{"volume a word", "volume: loud\n", `c.yaml:1:9: volume: got "loud", want a number`},
 		{"voice a list", "voice: [a, b]\n", `c.yaml:1:8: voice: got a list, want the name of a voice pack`},
 		{"voice empty", "voice:\n", `c.yaml:1:7: voice: got nothing, want`},
