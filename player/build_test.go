@@ -8,9 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/scripts"
@@ -129,14 +127,12 @@ func TestRulesTool(t *testing.T) {
 	tool := filepath.Join(testdataDir, "timeline_rules.py")
 	testenv.NeedTool(t, "python3")
 	eachTimeline(t, func(t *testing.T, name string, s *scripts.Session, tl *Timeline) {
-		path := filepath.Join(t.TempDir(), "tl.json")
+		path := testenv.TempPath(t, "tl.json")
 		var buf bytes.Buffer
 		if err := tl.WriteJSON(&buf); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testenv.WriteFile(t, path, buf.Bytes())
 		args := []string{tool, path, "--pacing"}
 		if name == "lower-back" {
 			args = append(args, "--seed")
@@ -147,8 +143,3 @@ func TestRulesTool(t *testing.T) {
 		}
 	})
 }
-
-// fixedVoice speaks every line in the same time, to test scheduling.
-type fixedVoice time.Duration
-
-func (f fixedVoice) Probe(string) (int64, error) { return audio.Frames(time.Duration(f)), nil }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/scripts"
 )
 
@@ -89,3 +90,8 @@ func TestSpeechLimit(t *testing.T) {
 		t.Fatalf("11 lines of two minutes: %v, want %q…", err, want)
 	}
 }
+
+// fixedVoice speaks every line in the same time, to test scheduling.
+type fixedVoice time.Duration
+
+func (f fixedVoice) Probe(string) (int64, error) { return audio.Frames(time.Duration(f)), nil }

@@ -6,13 +6,12 @@ import (
 	"context"
 	"errors"
 	"math"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
@@ -21,7 +20,7 @@ import (
 // error wrapping ErrNoInput, within two seconds.
 func TestOpenNoMicrophone(t *testing.T) {
 	t.Run("no server", func(t *testing.T) {
-		t.Setenv("PULSE_SERVER", "unix:"+filepath.Join(t.TempDir(), "nothing"))
+		t.Setenv("PULSE_SERVER", "unix:"+testenv.TempPath(t, "nothing"))
 		openFails(t, "no microphone: no sound server (PulseAudio or PipeWire) answered: ")
 	})
 	t.Run("silent input", func(t *testing.T) {
@@ -70,8 +69,8 @@ func TestRecordHearsTheMicrophone(t *testing.T) {
 	if !m.Source.Monitor || m.Source.Name != pulsetest.MicSink+".monitor" {
 		t.Errorf("source %+v, want the monitor of the mic sink", m.Source)
 	}
-	tone := filepath.Join(t.TempDir(), "tone.wav")
-	writeWAV(t, tone, 0.5, 1000, math.Pow(10, -12.0/20))
+	tone := testenv.TempPath(t, "tone.wav")
+	audiotest.SineWAV(t, tone, 1000, math.Pow(10, -12.0/20), 0.5, 44100)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	var got []float32
@@ -116,22 +115,5 @@ func TestRecordHearsTheMicrophone(t *testing.T) {
 	}
 	if !errors.Is(err, ErrLost) || time.Since(begin) > 2500*time.Millisecond {
 		t.Errorf("after the server went: %v, after %v", err, time.Since(begin))
-	}
-}
-
-// writeWAV writes a 16-bit mono WAV at 44.1 kHz of a sine.
-func writeWAV(t *testing.T, path string, sec, hz, amp float64) {
-	t.Helper()
-	n := int(sec * 44100)
-	b := []byte("RIFF\x00\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x44\xac\x00\x00\x88\x58\x01\x00\x02\x00\x10\x00data")
-	b = append(b, byte(2*n), byte(2*n>>8), byte(2*n>>16), byte(2*n>>24))
-	for i := range n {
-		v := int16(amp * 32767 * math.Sin(2*math.Pi*hz*float64(i)/44100))
-		b = append(b, byte(v), byte(v>>8))
-	}
-	size := len(b) - 8
-	b[4], b[5], b[6], b[7] = byte(size), byte(size>>8), byte(size>>16), byte(size>>24)
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

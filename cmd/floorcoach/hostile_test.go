@@ -5,10 +5,9 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +35,7 @@ func runHostile(t *testing.T, limitMB float64, env []string, args ...string) hos
 	defer cancel()
 	// GNU time measures the peak memory: the Rusage of a child the Go
 	// runtime starts counts the test's own memory, shared until exec.
-	peak := filepath.Join(t.TempDir(), "peak")
+	peak := testenv.TempPath(t, "peak")
 	cmd := exec.CommandContext(ctx, "time", append([]string{"-f", "%M", "-o", peak, binary(t)}, args...)...)
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdin = strings.NewReader("")
@@ -85,8 +84,8 @@ func peakMB(t *testing.T, file string) float64 {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	var kb float64
-	if _, serr := fmt.Sscan(lines[len(lines)-1], &kb); err != nil || serr != nil || kb <= 0 {
+	kb, perr := strconv.ParseFloat(lines[len(lines)-1], 64)
+	if err != nil || perr != nil || kb <= 0 {
 		t.Fatalf("no peak memory from time: %q, %v", data, err)
 	}
 	return kb / 1024
@@ -111,7 +110,7 @@ func TestHostileScripts(t *testing.T) {
 		{"nested repeats", nested, []string{"check"}, ":6:9: repeat: this group would make about 590000 cues at the full level (limit 200000"},
 		{"nested repeats, show", nested, []string{"show", "--json"}, ":6:9: repeat: this group would make about 590000 cues"},
 		{"six hours once spoken", spoken, []string{"check"}, ":4:5: the session passes the limit of 6h at level standard during this step, in round 84"},
-		{"six hours once spoken, export", spoken, []string{"export", "-o", filepath.Join(t.TempDir(), "x.wav")}, ":4:5: the session passes the limit of 6h"},
+		{"six hours once spoken, export", spoken, []string{"export", "-o", testenv.TempPath(t, "x.wav")}, ":4:5: the session passes the limit of 6h"},
 		{"just within the limits", dense, []string{"check"}, ""},
 		{"just within the limits, json", dense, []string{"show", "--json"}, ""},
 	}

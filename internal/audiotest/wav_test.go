@@ -2,6 +2,7 @@ package audiotest
 
 import (
 	"encoding/binary"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -112,5 +113,32 @@ func TestWriteWAV(t *testing.T) {
 	rate, ch, s, err := ReadWAV(path)
 	if err != nil || rate != 22050 || ch != 2 || len(s[0]) != 2 || s[0][1] != 32767.0/32768 || s[1][1] != -1 {
 		t.Errorf("read back %d Hz, %d channels, %v, %v", rate, ch, s, err)
+	}
+}
+
+// SineWAV writes a mono sine that reads back at its rate, length, pitch
+// and peak, each sample within half a step of the sine.
+func TestSineWAV(t *testing.T) {
+	path := t.TempDir() + "/sine.wav"
+	SineWAV(t, path, 1000, 0.5, 0.1, 16000)
+	rate, ch, s, err := ReadWAV(path)
+	if err != nil || rate != 16000 || ch != 1 || len(s[0]) != 1600 {
+		t.Fatalf("read back %d Hz, %d channels, %d frames, %v", rate, ch, len(s[0]), err)
+	}
+	want := Sine(1000, 0.5, 0.1, 16000)
+	for i, v := range s[0] {
+		if !Near(v*32768, float64(want[i])*32767, 0.5) {
+			t.Fatalf("sample %d is %v, want %v", i, v, want[i])
+		}
+	}
+	if p := Pitch(s[0], rate); !Near(p, 1000, 5) {
+		t.Errorf("pitch %.1f Hz, want 1000", p)
+	}
+}
+
+// Near holds within the tolerance, on its edge, and never for a NaN.
+func TestNear(t *testing.T) {
+	if !Near(1.5, 1, 0.5) || !Near(-3, -3, 0) || Near(1.2, 1, 0.1) || Near(math.NaN(), 1, 1) || Near(1, math.NaN(), 1) {
+		t.Error("Near misjudges")
 	}
 }

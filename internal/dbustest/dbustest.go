@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -66,8 +65,9 @@ func readAddress(t testing.TB, out io.Reader, stderr *bytes.Buffer) string {
 	t.Helper()
 	line := make(chan string, 1)
 	go func() {
-		s, _ := bufio.NewReader(out).ReadString('\n')
-		line <- strings.TrimSpace(s)
+		first := bufio.NewScanner(out)
+		first.Scan()
+		line <- first.Text()
 	}()
 	select {
 	case addr := <-line:

@@ -2,6 +2,8 @@ package testenv
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -63,5 +65,22 @@ func TestNeedLong(t *testing.T) {
 		if s.how != tt.how {
 			t.Errorf("FLOORCOACH_LONG=%q: %q %q, want %q", tt.env, s.how, s.msg, tt.how)
 		}
+	}
+}
+
+// WriteFile writes either kind of data to a TempPath, which is in a
+// folder of its own.
+func TestTempPathWriteFile(t *testing.T) {
+	a, b := TempPath(t, "a.txt"), TempPath(t, "a.txt")
+	if a == b || filepath.Base(a) != "a.txt" {
+		t.Fatalf("TempPath gave %q and %q", a, b)
+	}
+	WriteFile(t, a, "text")
+	WriteFile(t, b, []byte{0, 1})
+	if got, err := os.ReadFile(a); err != nil || string(got) != "text" {
+		t.Errorf("read %q, %v", got, err)
+	}
+	if got, err := os.ReadFile(b); err != nil || string(got) != "\x00\x01" {
+		t.Errorf("read %q, %v", got, err)
 	}
 }
