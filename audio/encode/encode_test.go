@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -108,19 +107,25 @@ func encTestMeta(frames int64) audio.Meta {
 // folder and returns its path.
 func encTestEncode(t testing.TB, f Format, frames int64, meta audio.Meta, opts Options) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "out."+string(f))
-	file, err := os.Create(path)
+	return encTestWrite(t, f, newEncTestSource(frames), meta, opts)
+}
+
+// encTestWrite encodes src to a new file, named for its format, in a
+// temporary folder and returns its path.
+func encTestWrite(t testing.TB, f Format, src audio.Source, meta audio.Meta, opts Options) string {
+	t.Helper()
+	file, err := os.CreateTemp(t.TempDir(), "*."+string(f))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer file.Close()
-	if err := Write(file, f, newEncTestSource(frames), meta, opts); err != nil {
+	if err := Write(file, f, src, meta, opts); err != nil {
 		t.Fatalf("Encode %s: %v", f, err)
 	}
 	if err := file.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return path
+	return file.Name()
 }
 
 // encTestEncodeBytes encodes frames of the test signal to a plain writer,
@@ -228,7 +233,14 @@ func encTestCheckLossless(t *testing.T, path, codec string, n int64, meta audio.
 	encTestCheckTags(t, p, meta)
 	encTestCheckChapters(t, p, encTestChainedEnds(meta.Chapters, n))
 	encTestSox(t, path)
-	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, encTestPCM(n)) {
+	encTestDecodesTo(t, path, encTestPCM(n))
+}
+
+// encTestDecodesTo checks that ffmpeg decodes the file at path to the very
+// samples p.
+func encTestDecodesTo(t *testing.T, path string, p []int16) {
+	t.Helper()
+	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, p) {
 		t.Errorf("ffmpeg decodes other samples than the source's")
 	}
 }

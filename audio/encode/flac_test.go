@@ -7,8 +7,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -165,19 +163,9 @@ func TestFLACCodings(t *testing.T) {
 		}
 		p = append(p, l, r)
 	}
-	path := filepath.Join(t.TempDir(), "codings.flac")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := Write(f, FLAC, &encTestSlice{p}, audio.Meta{}, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	path := encTestWrite(t, FLAC, &encTestSlice{p}, audio.Meta{}, Options{})
 	audiotest.Run(t, "flac", "-t", "-s", path)
-	if got := audiotest.FFmpegDecode(t, path); !slices.Equal(got, p) {
-		t.Errorf("decoded samples differ from the source's")
-	}
+	encTestDecodesTo(t, path, p)
 	analysis := string(audiotest.Run(t, "flac", "-a", "-s", "-c", path))
 	for _, want := range []string{"type=CONSTANT", "type=VERBATIM", "type=FIXED", "channel_assignment=LEFT_SIDE", "channel_assignment=INDEPENDENT"} {
 		if !strings.Contains(analysis, want) {

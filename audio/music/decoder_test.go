@@ -1,14 +1,13 @@
 package music
 
 import (
-	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 // Every format and rate decodes, at 44.1 kHz, to its length and to its
@@ -63,10 +62,10 @@ func TestTracksDecodeToTheirTones(t *testing.T) {
 				x  []float32
 				hz float64
 			}{{l, 440}, {r, hzR}} {
-				if got := audiotest.Pitch(mid(ch.x), audio.SampleRate); math.Abs(got-ch.hz) > 1 {
+				if got := audiotest.Pitch(mid(ch.x), audio.SampleRate); !audiotest.Near(got, ch.hz, 1) {
 					t.Errorf("pitch %.1f Hz, want %.0f", got, ch.hz)
 				}
-				if got := audiotest.Goertzel(mid(ch.x), audio.SampleRate, ch.hz); math.Abs(audiotest.DBFS(got/tc.amp)) > 0.3 {
+				if got := audiotest.Goertzel(mid(ch.x), audio.SampleRate, ch.hz); !audiotest.Near(audiotest.DBFS(got/tc.amp), 0, 0.3) {
 					t.Errorf("%.0f Hz at %.2f, want %.2f ±0.3 dB", ch.hz, got, tc.amp)
 				}
 			}
@@ -138,8 +137,6 @@ func TestBadTracks(t *testing.T) {
 func write(t *testing.T, dir, name, body string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, path, body)
 	return path
 }

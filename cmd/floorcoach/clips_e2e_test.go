@@ -1,9 +1,7 @@
 package main
 
 import (
-	bin "encoding/binary"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,7 +24,7 @@ func TestClipsMakeWithFlite(t *testing.T) {
 	testenv.NeedTool(t, "flite")
 	knee := filepath.Join("..", "..", "testdata", "examples", "knee-rehab.yaml")
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	dir := filepath.Join(t.TempDir(), "T")
+	dir := testenv.TempPath(t, "T")
 	code, _, stderr := runApp(t, "clips", "make", knee, "--tts", "flite -voice slt -t {text} -o {out}", "--into", dir)
 	if code != 0 {
 		t.Fatalf("clips make: exit %d: %s", code, stderr)
@@ -35,7 +33,7 @@ func TestClipsMakeWithFlite(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "all ") || !strings.HasSuffix(out, " lines have clips in voice \"T\"\n") {
 		t.Fatalf("clips missing after make: exit %d: %s%s", code, out, stderr)
 	}
-	wav := filepath.Join(t.TempDir(), "knee.wav")
+	wav := testenv.TempPath(t, "knee.wav")
 	if code, _, stderr := runApp(t, "export", knee, "--voice", dir, "--strict", "-o", wav, "-q"); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr)
 	}
@@ -153,50 +151,11 @@ func exportGain(t *testing.T, x pcm, tl *player.Timeline, v *pack.Voice) float64
 		t.Fatal("no line alone to find the export's gain")
 	}
 	for _, g := range gains {
-		if math.Abs(20*math.Log10(g/gains[0])) > 0.05 {
+		if !audiotest.Near(audiotest.DBFS(g/gains[0]), 0, 0.05) {
 			t.Fatalf("lines at gains %.4f and %.4f: not one gain", gains[0], g)
 		}
 	}
 	return gains[0]
-}
-
-// pcm is the data chunk of a 16-bit stereo WAV file, read a frame at a
-// time: a long session's export is too big to convert whole.
-type pcm []byte
-
-// readLeft reads the data chunk of a WAV file export wrote.
-func readLeft(t *testing.T, path string) pcm {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil || len(b) < 12 || string(b[:4]) != "RIFF" || string(b[8:12]) != "WAVE" {
-		t.Fatalf("%s: not a WAV file: %v", path, err)
-	}
-	for rest := b[12:]; len(rest) >= 8; {
-		id, size := string(rest[:4]), int(bin.LittleEndian.Uint32(rest[4:8]))
-		if id == "fmt " && (bin.LittleEndian.Uint16(rest[10:]) != 2 || bin.LittleEndian.Uint16(rest[22:]) != 16) {
-			t.Fatalf("%s: not 16-bit stereo", path)
-		}
-		if id == "data" {
-			return pcm(rest[8 : 8+size])
-		}
-		rest = rest[8+size+size%2:]
-	}
-	t.Fatalf("%s: no data chunk", path)
-	return nil
-}
-
-func (p pcm) frames() int64 { return int64(len(p) / 4) }
-
-func (p pcm) at(f int64) float64 {
-	return float64(int16(bin.LittleEndian.Uint16(p[4*f:]))) / 32768
-}
-
-func (p pcm) span(from, to int64) []float64 {
-	out := make([]float64, 0, to-from)
-	for f := from; f < to; f++ {
-		out = append(out, p.at(f))
-	}
-	return out
 }
 
 // espeak-ng streams its WAV to standard output with a header that declares
@@ -206,7 +165,7 @@ func TestClipsMakeWithEspeak(t *testing.T) {
 	testenv.NeedTool(t, "espeak-ng")
 	script := clipsSetup(t)
 	for _, tts := range []string{"espeak-ng --stdout -f {textfile}", "espeak-ng --stdout"} {
-		dir := filepath.Join(t.TempDir(), "robot")
+		dir := testenv.TempPath(t, "robot")
 		code, _, stderr := runApp(t, "clips", "make", script, "--tts", tts, "--into", dir, "-q")
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", tts, code, stderr)

@@ -3,11 +3,7 @@
 package main
 
 import (
-	"fmt"
-	"math"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
@@ -24,14 +20,10 @@ func TestClipsRecordKeys(t *testing.T) {
 	srv.VirtualMic(t, -60)
 	rec := srv.Record(t)
 	testenv.NeedTool(t, "paplay", "flite")
-	script := clipsSetup(t)
-	os.WriteFile(script, []byte(recordScript), 0o644)
+	script := recordSetup(t)
 	lines := missingLines(t, script, "default")
 	say := func(line string) { sayInto(t, line, "") }
-	command := fmt.Sprintf("PULSE_SERVER=%s XDG_DATA_HOME=%s %s clips record '%s' --into anna; echo exit=$?; "+
-		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
-		os.Getenv("PULSE_SERVER"), os.Getenv("XDG_DATA_HOME"), binary(t), script)
-	p := newTmuxPane(t, command)
+	p := recordPane(t, script)
 	p.waitFor(`Keys: enter keep · r retake · space listen · s skip · q quit$`)
 	p.waitRecording(lines[0])
 	p.waitFor(`^● recording +\d+\.\d s  ▕[█░]{24}▏ +-\d+ dB$`)
@@ -39,7 +31,7 @@ func TestClipsRecordKeys(t *testing.T) {
 	sayInto(t, lines[0], "vol 8")
 	p.waitFor(`^ +clipped: too loud for the input; move back a little or turn the input level down$`)
 	p.waitFor(`^■ take \d\.\d s, clipped — enter keep · r retake · space listen · s skip · q quit$`)
-	if f := loudPitch(pip); math.Abs(f-audio.PipHz) > 5 {
+	if f := loudPitch(pip); !audiotest.Near(f, audio.PipHz, 5) {
 		t.Errorf("before the take the speaker played %.0f Hz, want the pip's %v", f, audio.PipHz)
 	}
 	before := loudSeconds(rec.Samples())
@@ -65,11 +57,7 @@ func TestClipsRecordKeys(t *testing.T) {
 	p.waitRecording(lines[3])
 	p.keys("q")
 	p.waitFor(`^Kept 2 of 4 lines in `)
-	p.waitFor(`^exit=0$`)
-	p.waitFor(`^-?echo$`)
-	if screen := p.screen(); !slices.Contains(screen, "icanon") || !slices.Contains(screen, "echo") {
-		t.Errorf("the terminal was not restored:\n%s", strings.Join(screen, "\n"))
-	}
+	p.wantRestored()
 	if got := missingLines(t, script, "anna"); !slices.Equal(got, []string{lines[1], lines[3]}) {
 		t.Errorf("after recording, clips missing lists %q, want the skipped and the stopped line", got)
 	}
@@ -81,11 +69,8 @@ func loudPitch(s []int16) float64 {
 	const win = 441 * 2
 	var loud []float64
 	for i := 0; i+win <= len(s); i += win {
-		w := make([]float64, 0, win/2)
-		for j := i; j < i+win; j += 2 {
-			w = append(w, float64(s[j])/32768)
-		}
-		if 20*math.Log10(audiotest.RMS(w)+1e-9) > -40 {
+		w := audiotest.FromInt16(s[i:i+win], 2)[0] // the left channel
+		if audiotest.DBFS(audiotest.RMS(w)+1e-9) > -40 {
 			loud = append(loud, w...)
 		}
 	}
@@ -98,11 +83,8 @@ func loudSeconds(s []int16) float64 {
 	const win = 441 * 2
 	n := 0
 	for i := 0; i+win <= len(s); i += win {
-		sum := 0.0
-		for _, v := range s[i : i+win] {
-			sum += float64(v) * float64(v)
-		}
-		if 10*math.Log10(sum/win/(32768*32768)+1e-12) > -40 {
+		both := audiotest.FromInt16(s[i:i+win], 1)[0] // the two channels as one
+		if audiotest.DBFS(audiotest.RMS(both)) > -40 {
 			n++
 		}
 	}

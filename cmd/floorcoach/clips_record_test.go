@@ -6,12 +6,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -20,6 +18,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
 	"github.com/floorcoach/floorcoach/internal/pulsetest"
 	"github.com/floorcoach/floorcoach/internal/testenv"
 )
@@ -33,6 +32,27 @@ steps:
 closing: [Sleep well.]
 `
 
+// recordSetup sets up as clipsSetup does, with recordScript as the
+// session, and returns its path.
+func recordSetup(t *testing.T) string {
+	t.Helper()
+	script := clipsSetup(t)
+	testenv.WriteFile(t, script, recordScript)
+	return script
+}
+
+// recordPane runs clips record on script, into the voice anna, with args,
+// in a terminal of its own.
+func recordPane(t *testing.T, script string, args ...string) *tmuxPane {
+	t.Helper()
+	command := fmt.Sprintf("PULSE_SERVER=%s XDG_DATA_HOME=%s %s clips record '%s' --into anna",
+		os.Getenv("PULSE_SERVER"), os.Getenv("XDG_DATA_HOME"), binary(t), script)
+	for _, a := range args {
+		command += " " + a
+	}
+	return newTmuxPane(t, command+thenStty)
+}
+
 // The whole of clips record --auto at a virtual microphone: a test
 // "speaks" each line (a flite rendering, played into the microphone by
 // paplay with half a second of buffer, so that a busy machine does not
@@ -43,8 +63,7 @@ func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
 	srv := livePlay(t)
 	srv.VirtualMic(t, -60)
 	testenv.NeedTool(t, "paplay", "flite")
-	script := clipsSetup(t)
-	os.WriteFile(script, []byte(recordScript), 0o644)
+	script := recordSetup(t)
 	tts := "flite -voice slt -t {text} -o {out}"
 	if code, _, stderr := runApp(t, "clips", "make", script, "--tts", tts, "--into", "ref"); code != 0 {
 		t.Fatalf("clips make: %s", stderr)
@@ -60,10 +79,7 @@ func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
 			t.Fatalf("flite: %v: %s", err, out)
 		}
 	}
-	command := fmt.Sprintf("PULSE_SERVER=%s XDG_DATA_HOME=%s %s clips record '%s' --into anna --auto; echo exit=$?; "+
-		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
-		os.Getenv("PULSE_SERVER"), os.Getenv("XDG_DATA_HOME"), binary(t), script)
-	p := newTmuxPane(t, command)
+	p := recordPane(t, script, "--auto")
 	for _, line := range lines {
 		p.waitRecording(line)
 		if out, err := exec.Command("paplay", "--latency-msec=500", "--device="+pulsetest.MicSink, speech[line]).CombinedOutput(); err != nil {
@@ -71,11 +87,7 @@ func TestClipsRecordAutoAtTheMicrophone(t *testing.T) {
 		}
 	}
 	p.waitFor(`^Kept 4 of 4 lines in `)
-	p.waitFor(`^exit=0$`)
-	p.waitFor(`^-?echo$`)
-	if screen := p.screen(); !slices.Contains(screen, "icanon") || !slices.Contains(screen, "echo") {
-		t.Errorf("the terminal was not restored:\n%s", strings.Join(screen, "\n"))
-	}
+	p.wantRestored()
 	if got := missingLines(t, script, "anna"); len(got) != 0 {
 		t.Errorf("after recording, clips missing lists %q", got)
 	}
@@ -118,7 +130,7 @@ func compareTakes(t *testing.T, lines []string, recorded, ref string) {
 		wl, _ := speech.Loudness(w.Samples, audio.SampleRate, speech.Block)
 		gs, ws := audio.Duration(g.Len()).Seconds(), audio.Duration(w.Len()).Seconds()
 		t.Logf("%-40q recorded %.2f s %.1f LUFS, made %.2f s %.1f LUFS", line, gs, gl, ws, wl)
-		if math.Abs(gs-ws) > 0.5 || math.Abs(gl-wl) > 2 {
+		if !audiotest.Near(gs, ws, 0.5) || !audiotest.Near(gl, wl, 2) {
 			t.Errorf("%q: the take lasts %.2f s at %.1f LUFS; clips make gives %.2f s at %.1f LUFS", line, gs, gl, ws, wl)
 		}
 	}
@@ -196,8 +208,7 @@ func TestClipsRecordInterrupted(t *testing.T) {
 	srv := livePlay(t)
 	srv.VirtualMic(t, -60)
 	testenv.NeedTool(t, "paplay", "flite")
-	script := clipsSetup(t)
-	os.WriteFile(script, []byte(recordScript), 0o644)
+	script := recordSetup(t)
 	lines := missingLines(t, script, "default")
 	dir := filepath.Join(os.Getenv("XDG_DATA_HOME"), "floorcoach", "voices", "anna")
 	for keep := range 2 {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/audio/pack"
 	"github.com/floorcoach/floorcoach/audio/speech"
+	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 )
 
 func TestClipsSheet(t *testing.T) {
@@ -62,9 +63,9 @@ func TestClipsAdd(t *testing.T) {
 	writeTone(t, filepath.Join(rec, "figure-four.wav"), 0.5) // no number: the words say which line
 	writeTone(t, filepath.Join(rec, "15-open.WAV"), 0.2)
 	writeTone(t, filepath.Join(rec, "99-unknown.wav"), 0.2)
-	os.WriteFile(filepath.Join(rec, "16-close.wav"), []byte("a broken recording"), 0o644)
-	os.WriteFile(filepath.Join(rec, "notes.txt"), []byte("take 2 was better"), 0o644)
-	dir := filepath.Join(t.TempDir(), "anna")
+	testenv.WriteFile(t, filepath.Join(rec, "16-close.wav"), "a broken recording")
+	testenv.WriteFile(t, filepath.Join(rec, "notes.txt"), "take 2 was better")
+	dir := testenv.TempPath(t, "anna")
 	code, _, stderr := runApp(t, "clips", "add", script, rec, "--into", dir)
 	for _, want := range []string{
 		"floorcoach: 99-unknown.wav: matches no line of the sheet",
@@ -88,7 +89,7 @@ func TestClipsAdd(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
-		if l, _ := speech.Loudness(s.Samples, audio.SampleRate, speech.Block); math.Abs(l-speech.LUFS) > 0.3 {
+		if l, _ := speech.Loudness(s.Samples, audio.SampleRate, speech.Block); !audiotest.Near(l, speech.LUFS, 0.3) {
 			t.Errorf("%q: %.2f LUFS, want the default voice's %.1f", text, l, speech.LUFS)
 		}
 	}

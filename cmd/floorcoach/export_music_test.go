@@ -53,7 +53,7 @@ func musicTrack(t *testing.T, dir string) string {
 // of its left channel.
 func exportMusic(t *testing.T, script, music string, args ...string) []float64 {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "m.wav")
+	out := testenv.TempPath(t, "m.wav")
 	all := append([]string{"export", script, "-o", out, "-q", "--music", music}, args...)
 	if code, _, stderr := runApp(t, all...); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr)
@@ -75,7 +75,7 @@ func checkLoudness(t *testing.T, path string, target float64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if math.Abs(l.Integrated-target) > 1 || l.TruePeak > -1 {
+	if !audiotest.Near(l.Integrated, target, 1) || l.TruePeak > -1 {
 		t.Errorf("%s: %.1f LUFS, %.1f dBTP; want %.0f ±1 LUFS, at most -1 dBTP", filepath.Base(path), l.Integrated, l.TruePeak, target)
 	}
 }
@@ -203,7 +203,7 @@ func checkChapters(t *testing.T, out string, tl *player.Timeline) {
 		t.Fatalf("%s: %d chapters, want %d", filepath.Base(out), len(p.Chapters), len(want))
 	}
 	for i, c := range p.Chapters {
-		if w := want[i]; c.Tags["title"] != w.Title || math.Abs(audiotest.Seconds(t, c.StartTime)-float64(w.Start)/audio.SampleRate) > 0.001 {
+		if w := want[i]; c.Tags["title"] != w.Title || !audiotest.Near(audiotest.Seconds(t, c.StartTime), float64(w.Start)/audio.SampleRate, 0.001) {
 			t.Errorf("%s: chapter %d = %q at %s, want %q at %.3f", filepath.Base(out), i+1, c.Tags["title"], c.StartTime, w.Title, float64(w.Start)/audio.SampleRate)
 		}
 	}
@@ -250,7 +250,7 @@ func TestExportMixUsage(t *testing.T) {
 		{[]string{"--tones", "-1"}, "--tones -1: must be from 0 to 4"},
 		{[]string{"--music", "x.mp3", "--music-level", "3"}, "--music-level 3: must be from -40 to 0"},
 	} {
-		args := append([]string{"export", "demo", "-o", filepath.Join(t.TempDir(), "d.wav")}, tc.args...)
+		args := append([]string{"export", "demo", "-o", testenv.TempPath(t, "d.wav")}, tc.args...)
 		code, _, stderr := runApp(t, args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
@@ -263,7 +263,7 @@ func TestExportMixUsage(t *testing.T) {
 func TestExportTonesLevel(t *testing.T) {
 	tl := timelineOf(t, "demo")
 	level := func(tones string) (pip, speech float64) {
-		out := filepath.Join(t.TempDir(), "d.wav")
+		out := testenv.TempPath(t, "d.wav")
 		if code, _, stderr := runApp(t, "export", "demo", "-o", out, "-q", "--tones", tones); code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
@@ -289,7 +289,7 @@ func TestExportTonesLevel(t *testing.T) {
 	p1, s1 := level("1")
 	p2, s2 := level("2")
 	p0, _ := level("0")
-	if d := audiotest.DBFS(p2/s2) - audiotest.DBFS(p1/s1); math.Abs(d-6.02) > 0.3 {
+	if d := audiotest.DBFS(p2/s2) - audiotest.DBFS(p1/s1); !audiotest.Near(d, 6.02, 0.3) {
 		t.Errorf("--tones 2: pips %.2f dB louder against the voice than --tones 1, want 6", d)
 	}
 	if p0 != 0 {

@@ -2,14 +2,13 @@ package main
 
 import (
 	"bytes"
-	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/floorcoach/floorcoach/audio"
 	"github.com/floorcoach/floorcoach/internal/audiotest"
+	"github.com/floorcoach/floorcoach/internal/testenv"
 	"github.com/floorcoach/floorcoach/player"
 )
 
@@ -22,7 +21,7 @@ func timelineOf(t *testing.T, name string) *player.Timeline {
 // exportWAV exports a session and returns its samples, mixed to mono.
 func exportWAV(t *testing.T, session string) []float64 {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "s.wav")
+	out := testenv.TempPath(t, "s.wav")
 	if code, _, stderr := runApp(t, "export", session, "-o", out, "-q"); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr)
 	}
@@ -71,7 +70,7 @@ func TestExportWAVFollowsTheTimeline(t *testing.T) {
 			checkOnset(t, x, e)
 			if want, ok := pitch[e.Kind]; ok {
 				checked++
-				if got := audiotest.Pitch(x[e.At:e.End()], audio.SampleRate); math.Abs(got-want) > want*0.02 {
+				if got := audiotest.Pitch(x[e.At:e.End()], audio.SampleRate); !audiotest.Near(got, want, want*0.02) {
 					t.Errorf("%s at %s: pitch %.0f Hz, want %.0f", e.Kind, player.Clock(e.At), got, want)
 				}
 			}
@@ -105,7 +104,7 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 	ms := int64(audio.SampleRate / 1000)
 	first := int64(-1)
 	for f := e.At; f < e.End(); f++ {
-		if math.Abs(x[f]) > 1e-3 {
+		if !audiotest.Near(x[f], 0, 1e-3) {
 			first = f
 			break
 		}
@@ -119,8 +118,8 @@ func checkOnset(t *testing.T, x []float64, e player.Event) {
 }
 
 func TestExportKeepsAnExistingFile(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "mine.wav")
-	os.WriteFile(out, []byte("precious"), 0o644)
+	out := testenv.TempPath(t, "mine.wav")
+	testenv.WriteFile(t, out, "precious")
 	code, _, stderr := runApp(t, "export", "demo", "-o", out)
 	if code != exitFail || !strings.Contains(stderr, "already exists (use --force to overwrite it)") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -151,11 +150,11 @@ func TestExportToStandardOutput(t *testing.T) {
 }
 
 func TestExportCaptions(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, stderr := runApp(t, "export", "demo", "-o", filepath.Join(dir, "d.mp3"), "--captions", "-q"); code != 0 {
+	out := testenv.TempPath(t, "d.mp3")
+	if code, _, stderr := runApp(t, "export", "demo", "-o", out, "--captions", "-q"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	vtt, err := os.ReadFile(filepath.Join(dir, "d.vtt"))
+	vtt, err := os.ReadFile(strings.TrimSuffix(out, "mp3") + "vtt")
 	if err != nil {
 		t.Fatal(err)
 	}

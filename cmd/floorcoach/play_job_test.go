@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -29,7 +28,7 @@ func TestPlayJobControl(t *testing.T) {
 			p := newTmuxPane(t, "env -i HOME=\"$HOME\" PATH=/usr/bin:/bin TERM=xterm PS1='$ ' dash -i")
 			p.keys(fmt.Sprintf("PULSE_SERVER=%s PULSE_COOKIE=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'",
 				os.Getenv("PULSE_SERVER"), os.Getenv("PULSE_COOKIE"), binary(t), script), "Enter")
-			p.waitWithin(`^1/2 Knee hug \| `, 15*time.Second) // the sound server starts first
+			p.waitForWithin(`^1/2 Knee hug \| `, 15*time.Second) // the sound server starts first
 			if how == "ctrl-z" {
 				p.keys("C-z")
 			} else {
@@ -45,22 +44,6 @@ func TestPlayJobControl(t *testing.T) {
 			p.keys("q")
 			p.waitFor(`^Stopped at step 2 of 2`)
 		})
-	}
-}
-
-// waitWithin waits as waitFor does, for up to d.
-func (p *tmuxPane) waitWithin(re string, d time.Duration) {
-	p.t.Helper()
-	rx := regexp.MustCompile(re)
-	for deadline := time.Now().Add(d); ; time.Sleep(50 * time.Millisecond) {
-		for _, l := range p.screen() {
-			if rx.MatchString(l) {
-				return
-			}
-		}
-		if time.Now().After(deadline) {
-			p.t.Fatalf("no line matches %q within %v; the screen:\n%s", re, d, strings.Join(p.screen(), "\n"))
-		}
 	}
 }
 

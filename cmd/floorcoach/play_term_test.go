@@ -85,6 +85,25 @@ func (p *tmuxPane) waitForWithin(re string, limit time.Duration) string {
 	}
 }
 
+// thenStty ends a pane's command: it prints the command's exit status,
+// then whether the terminal is in canonical mode and echoes, as stty says
+// (icanon or -icanon, echo or -echo, a line each), and keeps the pane open.
+const thenStty = "; echo exit=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60"
+
+// wantRestored waits for a command ended by thenStty to exit with status
+// 0, and fails the test unless the terminal is back in canonical mode
+// with echo, as it was. It returns the screen then.
+func (p *tmuxPane) wantRestored() []string {
+	p.t.Helper()
+	p.waitFor(`^exit=0$`)
+	p.waitFor(`^-?echo$`) // stty's last word
+	screen := p.screen()
+	if !slices.Contains(screen, "icanon") || !slices.Contains(screen, "echo") {
+		p.t.Errorf("the terminal was not restored (want icanon and echo from stty):\n%s", strings.Join(screen, "\n"))
+	}
+	return screen
+}
+
 // sidedScript is shortScript with its first step done on each side.
 const sidedScript = `title: Quick demo
 defaults: {ready: 0s, rest: 0s, remind: []}
@@ -104,9 +123,8 @@ func TestPlayKeysInTerminal(t *testing.T) {
 	livePlay(t)
 	script := tempFile(t, "s.yaml", sidedScript)
 	testPlan(t, script)
-	command := fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'; echo exit=$?; "+
-		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo; sleep 60",
-		os.Getenv("PULSE_SERVER"), binary(t), script)
+	command := fmt.Sprintf("PULSE_SERVER=%s DBUS_SESSION_BUS_ADDRESS=disabled: %s play '%s'",
+		os.Getenv("PULSE_SERVER"), binary(t), script) + thenStty
 	p := newTmuxPane(t, command)
 	p.waitFor(`^Keys: space pause`)
 	p.waitForWithin(`^1/2 Knee hug \| right \| .* left \| next: Pelvic tilt$`, 6*time.Second)
@@ -130,12 +148,7 @@ func TestPlayKeysInTerminal(t *testing.T) {
 	p.keys("q")
 	p.waitFor(`^Stopped at step 1 of 2 \(Knee hug\) after 0:\d\d\.$`)
 	p.waitFor(`^To go on: floorcoach play ` + regexp.QuoteMeta(script) + ` --from 1$`)
-	p.waitFor(`^exit=0$`)
-	p.waitFor(`^-?echo$`) // stty's last word
-	screen := p.screen()
-	if !slices.Contains(screen, "icanon") || !slices.Contains(screen, "echo") {
-		t.Errorf("the terminal was not restored (want icanon and echo from stty):\n%s", strings.Join(screen, "\n"))
-	}
+	screen := p.wantRestored()
 	// The lines spoken, each as heard: Pelvic tilt again when p restarted it.
 	want := "Quick demo|Knee hug|Right side.|Switch sides.|Left side.|Pelvic tilt|Pelvic tilt|Knee hug"
 	if got := strings.Join(screen[1:len(screen)-5], "|"); got != want {

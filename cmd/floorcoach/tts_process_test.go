@@ -3,10 +3,8 @@
 package main
 
 import (
-	"os"
+	"fmt"
 	"os/exec"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,8 +16,7 @@ import (
 // clips make with hostile TTS commands: it ends in time, Ctrl-C stops it
 // at once, and no process the commands started outlives it.
 func TestClipsMakeHostileCommands(t *testing.T) {
-	script := clipsSetup(t)
-	env := []string{"XDG_DATA_HOME=" + os.Getenv("XDG_DATA_HOME")}
+	script := clipsSetup(t) // its XDG_DATA_HOME is in the environment the commands get
 	for _, tc := range []struct{ name, tts, want, word string }{
 		{"out is a pipe", "rm -f {out}; mkfifo {out}", "what it made of {out} is not a regular file", ""},
 		{"setsid child", "setsid sleep 81.37 & exit 3", "failed: exit status 3", "81.37"},
@@ -27,7 +24,7 @@ func TestClipsMakeHostileCommands(t *testing.T) {
 		{"floods stdout", "yes", "wrote more than 32 MiB to its standard output", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := runHostile(t, 300, env, "clips", "make", script, "--tts", tc.tts, "--into", filepath.Join(t.TempDir(), "p"), "--timeout", "3s")
+			r := runHostile(t, 300, nil, "clips", "make", script, "--tts", tc.tts, "--into", testenv.TempPath(t, "p"), "--timeout", "3s")
 			if r.code != exitFail || !strings.Contains(r.stderr, tc.want) {
 				t.Errorf("exit %d, stderr %q; want exit 1 saying %q", r.code, r.stderr, tc.want)
 			}
@@ -39,8 +36,7 @@ func TestClipsMakeHostileCommands(t *testing.T) {
 		})
 	}
 	t.Run("ctrl-c", func(t *testing.T) {
-		cmd := exec.Command(binary(t), "clips", "make", script, "--tts", "setsid sleep 81.53 & sleep 81.59", "--into", filepath.Join(t.TempDir(), "p"))
-		cmd.Env = append(os.Environ(), env...)
+		cmd := exec.Command(binary(t), "clips", "make", script, "--tts", "setsid sleep 81.53 & sleep 81.59", "--into", testenv.TempPath(t, "p"))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -66,21 +62,19 @@ func TestClipsMakeHostileCommands(t *testing.T) {
 func TestClipsMakeAtOnce(t *testing.T) {
 	clipsSetup(t)
 	wav, _ := fakeTTS(t)
-	dir := t.TempDir()
-	pack := filepath.Join(dir, "shared")
+	pack := testenv.TempPath(t, "shared")
 	var scripts []string
 	for _, who := range []string{"Anna", "Ben"} {
 		var b strings.Builder
 		b.WriteString("title: " + who + "\nsteps:\n")
 		for i := range 20 {
-			b.WriteString("  - say: " + who + " says line " + strconv.Itoa(i) + ".\n")
+			fmt.Fprintf(&b, "  - say: %s says line %d.\n", who, i)
 		}
 		scripts = append(scripts, tempFile(t, who+".yaml", b.String()))
 	}
 	var cmds []*exec.Cmd
 	for _, s := range scripts {
 		cmd := exec.Command(binary(t), "clips", "make", s, "--tts", "sleep 0.0$(od -An -N1 -tu1 /dev/urandom | tr -d ' '); cp "+wav+" {out}", "--into", pack, "-j", "3")
-		cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+os.Getenv("XDG_DATA_HOME"))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +87,7 @@ func TestClipsMakeAtOnce(t *testing.T) {
 	}
 	for _, s := range scripts {
 		if code, out, _ := runApp(t, "clips", "missing", s, "--voice", pack); code != 0 || !strings.HasPrefix(out, "all ") {
-			t.Errorf("%s: lines missing from the pack:\n%s", filepath.Base(s), out)
+			t.Errorf("%s: lines missing from the pack:\n%s", s, out)
 		}
 	}
 }

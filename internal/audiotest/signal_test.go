@@ -135,3 +135,10 @@ func TestBandLevel(t *testing.T) {
 		t.Errorf("a short 1 kHz tone: %.2f dB in its band, want 0", got)
 	}
 }
+
+// Near holds within the tolerance, on its edge, and never for a NaN.
+func TestNear(t *testing.T) {
+	if !Near(1.5, 1, 0.5) || !Near(-3, -3, 0) || Near(1.2, 1, 0.1) || Near(math.NaN(), 1, 1) || Near(1, math.NaN(), 1) {
+		t.Error("Near misjudges")
+	}
+}
