@@ -14,5 +14,7 @@
 // The independent tools that judge every file written are run from here
 // too: FFprobe (streams, tags, chapters), FFmpegDecode (samples, as players
 // built on ffmpeg decode them), and Run for any other (sox, flac,
-// metaflac), failing the test on a warning. Sine makes a test tone.
+// metaflac), failing the test on a warning. Sine makes a test tone and
+// SineWAV writes one to a file; Near says whether a measurement is within
+// its tolerance.
 package audiotest

@@ -14,4 +14,7 @@
 //
 // Long measurements (ten minutes of playback) run only when asked for,
 // with FLOORCOACH_LONG=1: testenv.NeedLong(t, "plays for ten minutes").
+//
+// A test's own files go in temporary folders: TempPath names one, and
+// WriteFile writes one, failing the test if it cannot.
 package testenv
