@@ -44,6 +44,11 @@ func played(start time.Time, outcome journal.Outcome, step int, name string) jou
 		Played: 4*time.Minute + 2*time.Second, Elapsed: 5 * time.Minute}
 }
 
+func atLevel(e journal.Entry, level string) journal.Entry {
+	e.Level = level
+	return e
+}
+
 // practiceDays returns a finished session a minute ago, one stopped at
 // step 3 yesterday, and one four days ago: a streak of 2 days.
 func practiceDays() []journal.Entry {
@@ -231,8 +236,10 @@ func TestResumeDecides(t *testing.T) {
 		want    string
 	}{
 		{"never played", []journal.Entry{other}, `--resume: "Quick demo" is not in the journal yet; starting at the beginning`},
-		{"stopped", []journal.Entry{entry(journal.Stopped, 2), other}, `resuming "Quick demo" at step 2 of 2 (Pelvic tilt), where it stopped on Tue 2026-11-03 18:02`},
-		{"failed", []journal.Entry{entry(journal.Failed, 1)}, `resuming "Quick demo" at step 1 of 2 (Knee hug), where it failed on`},
+		{"stopped", []journal.Entry{entry(journal.Stopped, 2), other}, `resuming "Quick demo" at step 2 of 2 (Pelvic tilt), level standard, where it stopped on Tue 2026-11-03 18:02`},
+		{"stopped at another level", []journal.Entry{atLevel(entry(journal.Stopped, 2), "full")}, `resuming "Quick demo" at step 2 of 2 (Pelvic tilt), level full, where it stopped on`},
+		{"a level the journal should not hold", []journal.Entry{atLevel(entry(journal.Stopped, 2), "extreme")}, `resuming "Quick demo" at step 2 of 2 (Pelvic tilt), level standard, where it stopped on`},
+		{"failed", []journal.Entry{entry(journal.Failed, 1)}, `resuming "Quick demo" at step 1 of 2 (Knee hug), level standard, where it failed on`},
 		{"finished", []journal.Entry{entry(journal.Stopped, 2), entry(journal.Finished, 2)}, `--resume: "Quick demo" was finished last time (Tue 2026-11-03 18:02); starting at the beginning`},
 		{"closing words", []journal.Entry{entry(journal.Stopped, 0)}, `--resume: "Quick demo" was stopped in its closing words last time`},
 		{"script changed", []journal.Entry{entry(journal.Stopped, 5)}, `--resume: "Quick demo" stopped at step 5 last time, but now has 2 steps; starting at the beginning`},
@@ -244,6 +251,10 @@ func TestResumeDecides(t *testing.T) {
 				t.Errorf("stderr %q, want it to start %q", stderr, tc.want)
 			}
 		})
+	}
+	useJournal(t, atLevel(entry(journal.Stopped, 2), "full"))
+	if _, _, stderr := runApp(t, "play", script, "--resume", "--level", "gentle"); !strings.Contains(stderr, ", level gentle, ") {
+		t.Errorf("--resume --level gentle: stderr %q, want the level asked for", stderr)
 	}
 	code, _, stderr := runApp(t, "play", script, "--resume", "--from", "2")
 	if code != exitUsage || !strings.HasPrefix(stderr, "floorcoach: --resume and --from: give one or the other\n") {

@@ -9,13 +9,14 @@ import (
 	"github.com/floorcoach/floorcoach/internal/journal"
 	"github.com/floorcoach/floorcoach/internal/termtext"
 	"github.com/floorcoach/floorcoach/player"
+	"github.com/floorcoach/floorcoach/scripts"
 	"github.com/urfave/cli/v2"
 )
 
 // resumeFlag starts play where the session last stopped.
 func resumeFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "resume",
-		Usage: "start at the step where this session last stopped, as 'floorcoach log' shows it"}
+		Usage: "start at the step where this session last stopped, as 'floorcoach log' shows it, at the level it was played at unless --level is given"}
 }
 
 // practice is a session being played, to be written to the journal when
@@ -99,6 +100,12 @@ func resumeFrame(c *cli.Context, p *plan) (int64, error) {
 		fmt.Fprintln(c.App.ErrWriter, "floorcoach: "+termtext.Line(fmt.Sprintf(format, a...)))
 	}
 	when := func() string { return e.Start.Local().Format("Mon 2006-01-02 15:04") }
+	if ok && e.Outcome != journal.Finished {
+		if err := keepLevel(c, p, e.Level); err != nil {
+			return 0, err
+		}
+		tl = p.timeline
+	}
 	switch {
 	case !ok:
 		note("--resume: %q is not in the journal yet; starting at the beginning", tl.Title)
@@ -110,9 +117,29 @@ func resumeFrame(c *cli.Context, p *plan) (int64, error) {
 		note("--resume: %q stopped at step %d last time, but now has %d steps; starting at the beginning", tl.Title, e.Step, tl.StepCount())
 	default:
 		from, _ := tl.StartOf(e.Step)
-		note("resuming %q at step %d of %d (%s), where it %s on %s", tl.Title, e.Step, tl.StepCount(),
-			stepName(tl, e.Step), e.Outcome, when())
+		note("resuming %q at step %d of %d (%s), level %s, where it %s on %s", tl.Title, e.Step, tl.StepCount(),
+			stepName(tl, e.Step), tl.Level, e.Outcome, when())
 		return from, nil
 	}
 	return 0, nil
+}
+
+// keepLevel lays p out again at the level the session was stopped at, when
+// --level is not given and it differs: the session goes on as it was
+// played, with the same holds and reps, as the hint printed at a stop
+// (--level L --from N) has it.
+func keepLevel(c *cli.Context, p *plan, was string) error {
+	lv, err := scripts.ParseLevel(was)
+	if err != nil || c.IsSet("level") || lv == p.timeline.Level {
+		return nil // a journal written by hand may hold anything: the level asked for stands
+	}
+	if err := c.Set("level", string(lv)); err != nil {
+		return nil
+	}
+	np, err := loadPlan(c)
+	if err != nil {
+		return err
+	}
+	*p = *np
+	return nil
 }

@@ -75,7 +75,7 @@ func TestJournalOfLivePlays(t *testing.T) {
 	if want := player.Clock(stepTwo) + "  2/2 Pelvic tilt  say  Pelvic tilt\n"; first != want {
 		t.Errorf("--resume: first line %q, want %q", first, want)
 	}
-	if !strings.HasPrefix(stderr, `floorcoach: resuming "Quick demo" at step 2 of 2 (Pelvic tilt), where it stopped on `) {
+	if !strings.HasPrefix(stderr, `floorcoach: resuming "Quick demo" at step 2 of 2 (Pelvic tilt), level standard, where it stopped on `) {
 		t.Errorf("--resume: stderr %q", stderr)
 	}
 	jl, err := journal.Read(path)

@@ -49,7 +49,16 @@ func TestExportInterrupted(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond)
+	// Interrupt it once it writes: its temporary file is in dir.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no file being written after 20 s; stderr %q", stderr.String())
+		}
+	}
 	cmd.Process.Signal(os.Interrupt)
 	err := cmd.Wait()
 	if err == nil {
