@@ -103,7 +103,7 @@ func TestSettingsLevelAndErrors(t *testing.T) {
 	}
 	for _, tc := range []struct{ body, args, want string }{
 		{"level: hard\n", "show demo", path + `:1:8: level: got "hard", want gentle, standard or full`},
-		{"volume: 3\n", "play demo", path + `:1:9: volume: got "3", want a number from 0`},
+		{"volume: 3\n", "play demo", path + `:1:9: volume: got 3, want a number from 0`},
 		{"voice: bob\n", "check demo", path + `:1:8: audio: no voice pack "bob"`},
 		{"voise: anna\n", "clips missing demo", path + `:1:1: unknown key "voise" (valid: voice, level, volume)`},
 	} {
