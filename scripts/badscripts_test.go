@@ -188,7 +188,16 @@ var badScripts = []struct {
 		`back.yaml:3:1: a second YAML document (want one script per file; remove this ---)`},
 	{"syntax", ErrSyntax,
 		"title: Back\nsteps:\n  - hold: 30s\n   name: x\n",
-		`back.yaml:2:1: not valid YAML: did not find expected '-' indicator (check the indentation, colons and quotes here and below)`},
+		`back.yaml:4:4: not valid YAML: did not find expected '-' indicator (check the indentation, colons and quotes here and below)`},
+	{"syntax far below its block", ErrSyntax, // the decoder names the block's first line, 2
+		"title: Back\nsteps:\n  - hold: 30s\n  - hold: 20s\n  - hold: 10s\n  - rest: 5s\n name: x\n  - hold: 5s\n",
+		`back.yaml:7:2: not valid YAML: did not find expected key (check the indentation, colons and quotes here and below)`},
+	{"tab below the line named", ErrSyntax, // the decoder names line 5
+		"title: Back\nsteps:\n  - name: a\n    hold: 5s\n  - name: b\n\thold: 5s\n",
+		`back.yaml:6:1: not valid YAML: a tab in the indentation (indent with spaces)`},
+	{"an unclosed quote", ErrSyntax,
+		"title: Back\nsteps:\n  - name: a\n    hold: 5s\n  - name: \"b\n    hold: 5s\n",
+		`back.yaml:5:3: not valid YAML: found unexpected end of stream (check the indentation, colons and quotes here and below)`},
 	{"syntax flow", ErrSyntax,
 		"title: Back\nsteps: [\n",
 		`back.yaml:2:1: not valid YAML: did not find expected node content (check the indentation, colons and quotes here and below)`},

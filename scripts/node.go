@@ -2,11 +2,10 @@ package scripts
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/floorcoach/floorcoach/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -79,45 +78,13 @@ func (p *parser) fields(n *yaml.Node, where string, valid []string) fieldSet {
 
 // show describes a node for a message: "a list", "a mapping", "nothing",
 // a number or boolean as written, anything else quoted (and shortened).
-func show(n *yaml.Node) string { return ShowNode(n) }
-
-// ShowNode describes a YAML node for an error message, as the script
-// parser's own errors do: "a list", "a mapping", "an alias", "nothing", a
-// number or boolean as written, anything else quoted and shortened to 40
-// characters. Other YAML files of the program (the config) use it too.
-func ShowNode(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return "nothing"
-	case "!!int", "!!float", "!!bool":
-		if len(n.Value) <= 40 && !strings.ContainsAny(n.Value, " \t\r\n") {
-			return n.Value
-		}
-	}
-	return strconv.Quote(shorten(n.Value, 40))
-}
+func show(n *yaml.Node) string { return yamlpos.Describe(n) }
 
 // shorten cuts s to at most max runes, marking the cut with "...".
-func shorten(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max]) + "..."
-}
+func shorten(s string, max int) string { return yamlpos.Shorten(s, max) }
 
 // isNull reports whether n is an empty value ("key:" with nothing after).
-func isNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
-}
+func isNull(n *yaml.Node) bool { return yamlpos.IsNull(n) }
 
 // scalar checks that n is a single value, reporting "got a list" and
 // the like with want, the expected kind of value.

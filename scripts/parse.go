@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -116,45 +117,20 @@ func (p *parser) decode(data []byte) *yaml.Node {
 	return nil
 }
 
-// YAMLSyntax splits a syntax error of the YAML decoder, "yaml: line 3:
-// …", into its line (1 when it names none) and what it says.
-func YAMLSyntax(err error) (line int, msg string) {
-	msg = strings.TrimPrefix(err.Error(), "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		num, m, _ := strings.Cut(rest, ": ")
-		if n, err := strconv.Atoi(num); err == nil {
-			return n, m
-		}
-	}
-	return 1, msg
-}
-
 // syntax records a YAML syntax error, which has a line at best.
 func (p *parser) syntax(err error, data []byte) {
-	line, msg := YAMLSyntax(err)
-	at := &yaml.Node{Line: line, Column: 1}
-	if strings.HasPrefix(msg, "exceeded max depth") {
-		p.errorf(at, ErrLimit, "values nested more than %d levels deep (limit %d)", maxDepth, maxDepth)
+	if line, msg := yamlpos.Split(err); strings.HasPrefix(msg, "exceeded max depth") {
+		p.errorf(&yaml.Node{Line: line, Column: 1}, ErrLimit, "values nested more than %d levels deep (limit %d)", maxDepth, maxDepth)
 		return
 	}
-	if col := tabIndent(data, line); col > 0 {
-		p.errorf(&yaml.Node{Line: line, Column: col}, ErrSyntax, "not valid YAML: a tab in the indentation (indent with spaces)")
+	line, col, msg, tab := yamlpos.Locate(data, err)
+	at := &yaml.Node{Line: line, Column: col}
+	if tab {
+		p.errorf(at, ErrSyntax, "not valid YAML: a tab in the indentation (indent with spaces)")
 		return
 	}
 	msg = strings.Join(strings.Fields(msg), " ")
 	p.errorf(at, ErrSyntax, "not valid YAML: %s (check the indentation, colons and quotes here and below)", msg)
-}
-
-// tabIndent returns the column of a tab in the indentation of a line of
-// data (1-based), or 0 if it has none.
-func tabIndent(data []byte, line int) int {
-	lines := bytes.SplitN(data, []byte("\n"), line+1)
-	if line < 1 || line > len(lines) {
-		return 0
-	}
-	text := lines[line-1]
-	indent := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
-	return bytes.IndexByte(indent, '\t') + 1
 }
 
 // session reads the top mapping of a script.

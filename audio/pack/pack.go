@@ -1,17 +1,13 @@
 package pack
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/floorcoach/floorcoach/audio/decode"
 )
@@ -22,14 +18,6 @@ const maxPackFile = 1 << 20
 // maxExtends is how many packs deep a chain of extends may go, not
 // counting the default pack at its end.
 const maxExtends = 4
-
-// packFile is the form of voice.yaml.
-type packFile struct {
-	Name     string            `yaml:"name"`
-	Language string            `yaml:"language"`
-	Extends  string            `yaml:"extends"`
-	Clips    map[string]string `yaml:"clips"`
-}
 
 // Load loads the voice pack in folder dir of fsys: dir/voice.yaml
 // and the clips it names. Clip files must exist, be .mp3 or .wav, and lie
@@ -107,15 +95,15 @@ func (ld *loader) load(l location) (*Voice, error) {
 	if v.Name == "" {
 		v.Name = path.Base(filepath.ToSlash(l.name("")))
 	}
-	if err := v.addClips(l.fsys, l.dir, f.Clips); err != nil {
-		return nil, fmt.Errorf("audio: %s: %w", name, err)
+	if err := v.addClips(l.fsys, l.dir, name, f.Clips); err != nil {
+		return nil, err
 	}
 	if f.Extends == "" {
 		return v, nil
 	}
 	if f.Extends == "default" {
 		if ld.base == nil {
-			return nil, fmt.Errorf("audio: %s: extends %q: the default pack extends none", name, f.Extends)
+			return nil, at(name, f.extendsAt, "extends %q: the default pack extends none", f.Extends)
 		}
 		if v.parent, err = ld.base(); err != nil {
 			return nil, err
@@ -124,7 +112,7 @@ func (ld *loader) load(l location) (*Voice, error) {
 	}
 	next, err := ld.next(l, f.Extends)
 	if err != nil {
-		return nil, fmt.Errorf("audio: %s: extends %q: %w", name, f.Extends, err)
+		return nil, at(name, f.extendsAt, "extends %q: %w", f.Extends, err)
 	}
 	if v.parent, err = ld.load(next); err != nil {
 		return nil, err
@@ -191,47 +179,32 @@ func climbs(ref string) bool {
 
 // readPackFile reads and decodes the voice.yaml of the pack at l.
 func readPackFile(l location) (*packFile, error) {
-	name := l.name("voice.yaml")
 	data, err := decode.ReadFile(l.fsys, path.Join(l.dir, "voice.yaml"), maxPackFile)
 	if err != nil {
 		return nil, fmt.Errorf("audio: voice pack %s: %w", l.name(""), err)
 	}
-	var f packFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		if err == io.EOF {
-			err = errors.New("empty file")
-		}
-		return nil, fmt.Errorf("audio: %s: %w", name, err)
-	}
-	return &f, nil
+	return parsePackFile(l.name("voice.yaml"), data)
 }
 
-// addClips checks the clips of voice.yaml and adds them, in text order so
-// that errors come out the same every time.
-func (v *Voice) addClips(fsys fs.FS, dir string, clips map[string]string) error {
-	texts := make([]string, 0, len(clips))
-	for text := range clips {
-		texts = append(texts, text)
-	}
-	slices.Sort(texts)
-	for _, text := range texts {
-		key, file := NormalizeText(text), clips[text]
+// addClips checks the clips of voice.yaml, named file in errors, and adds
+// them.
+func (v *Voice) addClips(fsys fs.FS, dir, file string, clips []clipEntry) error {
+	for _, c := range clips {
+		key := NormalizeText(c.text)
 		if key == "" {
-			return fmt.Errorf("line %q has no words", text)
+			return at(file, c.key, "line %q has no words", c.text)
 		}
 		if other, ok := v.clips[key]; ok {
-			return fmt.Errorf("lines %q and %q differ only in case, spacing or punctuation", other.text, text)
+			return at(file, c.key, "lines %q and %q differ only in case, spacing or punctuation", other.text, c.text)
 		}
-		if err := checkClipPath(file); err != nil {
-			return fmt.Errorf("clip %q for %q: %w", file, text, err)
+		if err := checkClipPath(c.file); err != nil {
+			return at(file, c.value, "clip %q for %q: %w", c.file, c.text, err)
 		}
-		full := path.Join(dir, file)
+		full := path.Join(dir, c.file)
 		if _, err := fs.Stat(fsys, full); err != nil {
-			return fmt.Errorf("clip %q for %q: %w", file, text, err)
+			return at(file, c.value, "clip %q for %q: %w", c.file, c.text, err)
 		}
-		v.clips[key] = &clip{text: text, fsys: fsys, path: full, cache: v.cache}
+		v.clips[key] = &clip{text: c.text, fsys: fsys, path: full, cache: v.cache}
 	}
 	return nil
 }

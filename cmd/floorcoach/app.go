@@ -90,10 +90,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		completion.Complete(app, args[2:], stdout)
 		return exitOK
 	}
-	err := knownCommand(app, args)
-	if err == nil {
-		err = app.Run(cliapp.Reorder(app, args))
-	}
+	err := runCommand(app, args)
 	if err == nil {
 		return exitOK
 	}
@@ -111,6 +108,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ec.ExitCode()
 	}
 	return exitFail
+}
+
+// runCommand runs the command args ask for. A panic, a bug of ours, becomes an
+// error of one line, as every failure is, not a stack trace.
+func runCommand(app *cli.App, args []string) (err error) {
+	defer cliapp.Recovered(&err)
+	if err := knownCommand(app, args); err != nil {
+		return err
+	}
+	return app.Run(cliapp.Reorder(app, args))
 }
 
 // recordTerminal is the terminal of play, for clips record.

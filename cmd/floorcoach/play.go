@@ -13,6 +13,7 @@ import (
 	"github.com/floorcoach/floorcoach/audio/mixdown"
 	"github.com/floorcoach/floorcoach/audio/music"
 	"github.com/floorcoach/floorcoach/audio/speaker"
+	"github.com/floorcoach/floorcoach/cmd/floorcoach/internal/cliapp"
 	"github.com/floorcoach/floorcoach/player"
 	"github.com/urfave/cli/v2"
 )
@@ -59,7 +60,7 @@ func playCommand() *cli.Command {
 }
 
 func runPlay(c *cli.Context) (err error) {
-	defer recovered(&err)
+	defer cliapp.Recovered(&err)
 	vol, err := volumeSetting(c)
 	if err != nil {
 		return err
@@ -182,14 +183,6 @@ func noOutput(err error, session string) error {
 	return fmt.Errorf("%s (to listen elsewhere: floorcoach export %s -o %s.mp3)", msg, session, name)
 }
 
-// recovered turns a panic into an error, so that the deferred calls that
-// restore the terminal run and the user sees one line, not a stack trace.
-func recovered(err *error) {
-	if p := recover(); p != nil {
-		*err = fmt.Errorf("internal error: %v", p)
-	}
-}
-
 // play runs the session, showing it and taking keys, until it ends, and
 // prints the summary.
 func play(ctx context.Context, c *cli.Context, p *plan, live *player.Live) error {
@@ -205,7 +198,7 @@ func play(ctx context.Context, c *cli.Context, p *plan, live *player.Live) error
 	go func() {
 		var err error
 		defer func() { done <- err }()
-		defer recovered(&err)
+		defer cliapp.Recovered(&err)
 		err = live.Run(ctx)
 	}()
 	err := s.loop(done, media)

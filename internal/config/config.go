@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/internal/yamlpos"
 	"github.com/floorcoach/floorcoach/scripts"
 	"go.yaml.in/yaml/v3"
 )
@@ -104,14 +105,14 @@ func Parse(file string, data []byte) (*Config, error) {
 	c := &Config{File: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxError(file, err)
+		return nil, syntaxError(file, data, err)
 	}
-	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+	if len(doc.Content) == 0 || yamlpos.IsNull(doc.Content[0]) {
 		return c, nil // an empty file
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, c.errorf(root, "got %s, want a mapping of %s (e.g. voice: anna)", scripts.ShowNode(root), strings.Join(Keys, ", "))
+		return nil, c.errorf(root, "got %s, want a mapping of %s (e.g. voice: anna)", yamlpos.Describe(root), strings.Join(Keys, ", "))
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -135,23 +136,23 @@ func (c *Config) set(k, v *yaml.Node) error {
 	switch k.Value {
 	case "voice":
 		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" || strings.TrimSpace(v.Value) == "" {
-			return c.errorf(v, "voice: got %s, want the name of a voice pack, a folder with a voice.yaml, or default", scripts.ShowNode(v))
+			return c.errorf(v, "voice: got %s, want the name of a voice pack, a folder with a voice.yaml, or default", yamlpos.Describe(v))
 		}
 		c.Voice, c.VoiceAt = v.Value, Pos{v.Line, v.Column}
 	case "level":
 		l, err := scripts.ParseLevel(v.Value)
 		if err != nil || v.Kind != yaml.ScalarNode {
-			return c.errorf(v, "level: got %s, want gentle, standard or full", scripts.ShowNode(v))
+			return c.errorf(v, "level: got %s, want gentle, standard or full", yamlpos.Describe(v))
 		}
 		c.Level = l
 	case "volume":
 		x, err := strconv.ParseFloat(v.Value, 64)
 		if v.Kind != yaml.ScalarNode || (v.ShortTag() != "!!float" && v.ShortTag() != "!!int") || err != nil || !(x >= 0 && x <= MaxVolume) {
-			return c.errorf(v, "volume: got %s, want a number from 0 (silent) through 1 (as recorded) to 2, e.g. 0.8", scripts.ShowNode(v))
+			return c.errorf(v, "volume: got %s, want a number from 0 (silent) through 1 (as recorded) to 2, e.g. 0.8", yamlpos.Describe(v))
 		}
 		c.Volume = &x
 	default:
-		return c.errorf(k, "unknown key %s (valid: %s)", scripts.ShowNode(k), strings.Join(Keys, ", "))
+		return c.errorf(k, "unknown key %s (valid: %s)", yamlpos.Describe(k), strings.Join(Keys, ", "))
 	}
 	return nil
 }
@@ -160,12 +161,11 @@ func (c *Config) errorf(n *yaml.Node, format string, a ...any) error {
 	return &Error{File: c.File, Line: max(n.Line, 1), Column: max(n.Column, 1), Err: fmt.Errorf(format, a...)}
 }
 
-// syntaxError turns yaml's "yaml: line 3: …" into an *Error at that line.
-func syntaxError(file string, err error) error {
-	line, msg := scripts.YAMLSyntax(err)
+// syntaxError turns yaml's "yaml: line 3: …" into an *Error at the line
+// of data it is about.
+func syntaxError(file string, data []byte, err error) error {
+	line, col, msg, _ := yamlpos.Locate(data, err)
 	msg = strings.Join(strings.Fields(msg), " ")
-	return &Error{File: file, Line: line, Column: 1,
+	return &Error{File: file, Line: line, Column: col,
 		Err: fmt.Errorf("not valid YAML: %s (want lines like voice: anna)", msg)}
 }
-
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }

@@ -35,7 +35,7 @@ func TestParseErrors(t *testing.T) {
 		{"voice empty", "voice:\n", `c.yaml:1:7: voice: got nothing, want`},
 		{"twice", "voice: a\nvoice: b\n", `c.yaml:2:1: voice is set twice`},
 		{"not a mapping", "- voice\n", `c.yaml:1:1: got a list, want a mapping of voice, level, volume`},
-		{"bad yaml", "voice: anna\n  level: gentle\n", `c.yaml:2:1: not valid YAML: mapping values are not allowed in this context`},
+		{"bad yaml", "voice: anna\n  level: gentle\n", `c.yaml:2:3: not valid YAML: mapping values are not allowed in this context`},
 		{"alias", "voice: &a anna\nlevel: *a\n", `c.yaml:2:8: aliases are not supported`},
 	}
 	for _, tt := range tests {
