@@ -74,8 +74,11 @@ func (s *Server) checkSink() error {
 	if err := c.Request(&proto.GetServerInfo{}, &info); err != nil {
 		return err
 	}
-	if info.DefaultSinkName == "" {
-		return fmt.Errorf("no default sink yet")
+	// pipewire-pulse answers "@DEFAULT_SINK@" until WirePlumber has chosen
+	// the default; a client that connects then plays to whatever that
+	// names a moment later.
+	if info.DefaultSinkName == "" || strings.HasPrefix(info.DefaultSinkName, "@") {
+		return fmt.Errorf("no default sink yet (%q)", info.DefaultSinkName)
 	}
 	var sink proto.LookupSinkReply
 	if err := c.Request(&proto.LookupSink{SinkName: info.DefaultSinkName}, &sink); err != nil {
