@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/audio/speaker"
 	"github.com/floorcoach/floorcoach/internal/journal"
 	"github.com/floorcoach/floorcoach/player"
 )
@@ -94,4 +95,44 @@ func TestPlayWithAnUnwritableJournal(t *testing.T) {
 	if !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, ": not a directory\n") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr %q, want one line: %q…", stderr, want)
 	}
+}
+
+// A play whose sound server goes for good (for longer than the player
+// waits for it to come back) fails with one line, and the journal keeps
+// it as failed at the step it was at, where --resume would go on.
+func TestJournalOfAFailedPlay(t *testing.T) {
+	srv := livePlay(t)
+	path := useJournal(t)
+	script := tempFile(t, "s.yaml", strings.Replace(shortScript, "  - name: Pelvic tilt\n    hold: 2s\n", "  - name: Pelvic tilt\n    hold: 40s\n", 1))
+	p := startPlay(t, "play", script)
+	for {
+		line, err := p.out.ReadString('\n')
+		if err != nil {
+			t.Fatalf("no line with step 2: %v; stderr %q", err, p.stderr.String())
+		}
+		if strings.Contains(line, "2/2 Pelvic tilt") {
+			break
+		}
+	}
+	srv.Kill()
+	killed := time.Now()
+	p.out.ReadString(0)
+	err := p.cmd.Wait()
+	took := time.Since(killed)
+	stderr := p.stderr.String()
+	if code := p.cmd.ProcessState.ExitCode(); code != exitFail || strings.Count(stderr, "\n") != 1 ||
+		!strings.HasPrefix(stderr, "floorcoach: ") {
+		t.Errorf("after the server went: %v, exit %d, stderr %q; want exit 1 and one line", err, code, stderr)
+	}
+	if took < speaker.DefaultReconnect || took > speaker.DefaultReconnect+5*time.Second {
+		t.Errorf("ended %v after the server went, want a little over the %v it is waited for", took, speaker.DefaultReconnect)
+	}
+	jl, err := journal.Read(path)
+	if err != nil || len(jl.Entries) != 1 {
+		t.Fatalf("journal: %v, %+v; want one entry", err, jl)
+	}
+	if e := jl.Entries[0]; e.Outcome != journal.Failed || e.Step != 2 || e.StepName != "Pelvic tilt" {
+		t.Errorf("journal entry %+v, want failed at step 2 (Pelvic tilt)", e)
+	}
+	t.Logf("ended %v after the server went: %s", took, strings.TrimSpace(stderr))
 }
