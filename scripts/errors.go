@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/floorcoach/floorcoach/internal/yamlpos"
 )
 
 // The kinds of mistake a script can hold. Every *Error wraps one of these,
@@ -26,25 +28,9 @@ var (
 )
 
 // Error is one mistake in a script, at a place in its file; or, with no
-// line, why the file cannot be read at all.
-type Error struct {
-	File   string
-	Line   int // 1-based; 0 for the file as a whole
-	Column int // 1-based
-	Err    error
-}
-
-// Error returns the mistake as "file:line:col: message", or as
-// "file: message" for the file as a whole.
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the underlying error, which wraps one of the Err values.
-func (e *Error) Unwrap() error { return e.Err }
+// line, why the file cannot be read at all. It prints as
+// "file:line:col: message", as the settings' and voice packs' do.
+type Error = yamlpos.Error
 
 // Errorf returns an Error at pos in file whose message wraps kind: for
 // what is found wrong with a session after parsing, such as its length

@@ -29,26 +29,13 @@ type clipEntry struct {
 // packKeys are the keys of voice.yaml.
 var packKeys = []string{"name", "language", "extends", "clips"}
 
-// A FileError is a mistake in a voice.yaml, at a line and column (from 1).
-type FileError struct {
-	File         string
-	Line, Column int
-	Err          error
-}
-
-func (e *FileError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-func (e *FileError) Unwrap() error { return e.Err }
-
-// at returns a FileError of file at n (the file's start for nil).
+// at returns a *yamlpos.Error of file at n (the file's start for nil).
 func at(file string, n *yaml.Node, format string, a ...any) error {
 	line, col := 1, 1
 	if n != nil {
 		line, col = max(n.Line, 1), max(n.Column, 1)
 	}
-	return &FileError{File: file, Line: line, Column: col, Err: fmt.Errorf(format, a...)}
+	return &yamlpos.Error{File: file, Line: line, Column: col, Err: fmt.Errorf(format, a...)}
 }
 
 // parsePackFile reads the voice.yaml data, naming it file in errors.
@@ -62,7 +49,7 @@ func parsePackFile(file string, data []byte) (*packFile, error) {
 	case err != nil:
 		line, col, msg, _ := yamlpos.Locate(data, err)
 		msg = strings.Join(strings.Fields(msg), " ")
-		return nil, &FileError{File: file, Line: line, Column: col, Err: fmt.Errorf("not valid YAML: %s", msg)}
+		return nil, &yamlpos.Error{File: file, Line: line, Column: col, Err: fmt.Errorf("not valid YAML: %s", msg)}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {

@@ -38,18 +38,8 @@ type Config struct {
 // Pos is a place in the file.
 type Pos struct{ Line, Column int }
 
-// Error is a mistake in the settings file.
-type Error struct {
-	File         string
-	Line, Column int
-	Err          error
-}
-
-func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-func (e *Error) Unwrap() error { return e.Err }
+// Error is a mistake in the settings file, at a line and column.
+type Error = yamlpos.Error
 
 // At returns err as an *Error at a place of the file c was read from, for
 // a mistake found when a setting is used (a voice pack that is not there).

@@ -1,7 +1,9 @@
-// Package yamlpos says where in a YAML file a syntax error of the YAML
-// decoder (go.yaml.in/yaml/v3) is: its line, found again, and a column.
-// The decoder's own message names the line where the block around the
-// problem began, often lines above it, and no column.
+// Package yamlpos holds what the program's readers of YAML (scripts, the
+// settings file, voice.yaml) share: the Error that names a file, line and
+// column; Locate, which says where a syntax error of the YAML decoder
+// (go.yaml.in/yaml/v3) is, since the decoder's own message names the line
+// where the block around the problem began, often lines above it, and no
+// column; and Describe, which names a value in a message.
 package yamlpos
 
 import (
