@@ -15,6 +15,7 @@ import (
 
 	"github.com/floorcoach/floorcoach/audio/encode"
 	"github.com/floorcoach/floorcoach/internal/safefile"
+	"github.com/floorcoach/floorcoach/internal/yamlpos"
 )
 
 // newPackYAML is the voice.yaml of a pack CreatePack makes.
@@ -69,9 +70,18 @@ func OpenWriter(dir string) (*Writer, error) {
 	w.known = maps.Clone(w.have)
 	if err != nil {
 		w.Close()
-		return nil, fmt.Errorf("audio: %s: %w", filepath.Join(dir, "voice.yaml"), err)
+		return nil, yamlError(dir, err)
 	}
 	return w, nil
+}
+
+// yamlError is err, an error reading the voice.yaml in dir, named by its
+// file unless it names it already, with a line and column.
+func yamlError(dir string, err error) error {
+	if _, ok := errors.AsType[*yamlpos.Error](err); ok {
+		return err
+	}
+	return fmt.Errorf("audio: %s: %w", filepath.Join(dir, "voice.yaml"), err)
 }
 
 // locked runs f holding the lock on the pack folder.
@@ -131,6 +141,9 @@ func (w *Writer) read() error {
 		return err
 	case len(data) > maxPackFile:
 		return fmt.Errorf("larger than %d MiB", maxPackFile>>20)
+	}
+	if _, err := parsePackFile(filepath.Join(w.Dir, "voice.yaml"), data); err != nil {
+		return err // a mistake at its line and column, as Load says it
 	}
 	w.doc, w.have, w.taken = yaml.Node{}, map[string]bool{}, map[string]bool{}
 	if err := yaml.Unmarshal(data, &w.doc); err != nil {
@@ -205,7 +218,7 @@ func (w *Writer) Add(text string, samples []float32, rate int) (string, error) {
 	var file string
 	err := w.locked(func() error {
 		if err := w.read(); err != nil {
-			return fmt.Errorf("audio: %s: %w", filepath.Join(w.Dir, "voice.yaml"), err)
+			return yamlError(w.Dir, err)
 		}
 		if file = w.fileOf(key); file != "" {
 			return nil // another writer made it

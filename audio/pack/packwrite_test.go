@@ -188,3 +188,25 @@ func TestWritersAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// A voice.yaml with a mistake is not written to: OpenWriter says where the
+// mistake is, as Load does, and leaves the file as it was.
+func TestPackWriterRefusesAMistake(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "voice.yaml")
+	broken := "name: mine\nclips:\n  a: a.wav\n   b: c\n"
+	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := OpenWriter(dir)
+	if err == nil {
+		w.Close()
+		t.Fatal("OpenWriter accepted a voice.yaml that is not YAML")
+	}
+	if want := file + ":4:4: not valid YAML: "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("OpenWriter: %v, want it to start %q", err, want)
+	}
+	if data, _ := os.ReadFile(file); string(data) != broken {
+		t.Errorf("voice.yaml changed to %q", data)
+	}
+}
