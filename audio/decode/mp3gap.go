@@ -1,6 +1,10 @@
 package decode
 
-import "github.com/floorcoach/floorcoach/audio/internal/mp3frame"
+import (
+	"io"
+
+	"github.com/floorcoach/floorcoach/audio/internal/mp3frame"
+)
 
 // mp3Gap returns how many frames of go-mp3's output of an MP3 to drop at
 // the start and at the end to get the sound that was encoded, as gapless
@@ -33,4 +37,18 @@ func mp3Gap(data []byte) (start, end int64) {
 		return start, 0
 	}
 	return start + int64(tag.Delay), int64(max(tag.Padding-mp3frame.DecoderDelay, 0))
+}
+
+// MP3Gap is mp3Gap for an MP3 too large to hold, such as music, of size
+// bytes read from r: it reads the ID3v2 tag's header and the 8 KiB after
+// the tag, where the first frame and its LAME tag are.
+func MP3Gap(r io.ReaderAt, size int64) (start, end int64) {
+	var id3 [10]byte
+	off := int64(0)
+	if n, _ := r.ReadAt(id3[:], 0); n == len(id3) && string(id3[:3]) == "ID3" {
+		off = 10 + int64(id3[6])<<21 | int64(id3[7])<<14 | int64(id3[8])<<7 | int64(id3[9])
+	}
+	head := make([]byte, max(min(8<<10, size-off), 0))
+	n, _ := r.ReadAt(head, off)
+	return mp3Gap(head[:n])
 }

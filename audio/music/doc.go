@@ -4,7 +4,9 @@
 //
 // # Files
 //
-// Tracks are MP3 (decoded with go-mp3), FLAC (mewkiz/flac) or WAV (PCM of
+// Tracks are MP3 (decoded with go-mp3, and trimmed of the encoder's delay
+// and padding that the LAME tag gives, as gapless players do: a track
+// looped has no silence at the seam), FLAC (mewkiz/flac) or WAV (PCM of
 // 8 to 32 bits, or 32- or 64-bit float), mono or stereo, at any rate from
 // 8 to 192 kHz; they are resampled to 44.1 kHz by a windowed-sinc filter
 // and kept stereo. Find turns a path into tracks: a file is one track; a

@@ -20,10 +20,18 @@ import (
 const mp3Preroll = 16 * 1152
 
 // mp3Decoder decodes MP3 with go-mp3, which always gives 16-bit stereo.
+// It gives the sound that was encoded, as gapless players do: go-mp3's
+// output less the encoder's and decoder's delay at the start and the
+// padding at the end, as the LAME tag says (decode.MP3Gap). Looped music
+// then goes on across the loop with no gap; with them it had 50 ms of
+// silence there.
 type mp3Decoder struct {
-	src *bufSeeker
-	d   *mp3.Decoder
-	buf []byte
+	src    *bufSeeker
+	d      *mp3.Decoder
+	buf    []byte
+	skip   int64 // go-mp3's frames before the sound
+	length int64 // the sound's frames
+	pos    int64 // the next frame Read gives
 }
 
 func newMP3(f *os.File) (*mp3Decoder, error) {
@@ -45,20 +53,29 @@ func newMP3(f *os.File) (*mp3Decoder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not an MP3 file that can be read: %w", err)
 	}
-	if d.Length() <= 0 {
+	skip, pad := decode.MP3Gap(f, info.Size())
+	m := &mp3Decoder{src: src, d: d, skip: skip, length: d.Length()/4 - skip - pad}
+	if m.length <= 0 {
 		return nil, errors.New("not an MP3 file that can be read: no audio frames")
 	}
-	return &mp3Decoder{src: src, d: d}, nil
+	if err := m.SeekFrame(0); err != nil {
+		return nil, fmt.Errorf("not an MP3 file that can be read: %w", err)
+	}
+	return m, nil
 }
 
 func (m *mp3Decoder) Rate() int      { return m.d.SampleRate() }
 func (m *mp3Decoder) Channels() int  { return 2 }
-func (m *mp3Decoder) Len() int64     { return m.d.Length() / 4 }
+func (m *mp3Decoder) Len() int64     { return m.length }
 func (m *mp3Decoder) Close() error   { return m.src.Close() }
 func (m *mp3Decoder) Seekable() bool { return true } // go-mp3 indexes the frames
 
 func (m *mp3Decoder) Read(l, r []float32) (n int, err error) {
 	defer recovered(&err)
+	if m.pos >= m.length {
+		return 0, io.EOF
+	}
+	l, r = l[:min(int64(len(l)), m.length-m.pos)], r[:min(int64(len(r)), m.length-m.pos)]
 	need := 4 * len(l)
 	if cap(m.buf) < need {
 		m.buf = make([]byte, need)
@@ -80,11 +97,16 @@ func (m *mp3Decoder) Read(l, r []float32) (n int, err error) {
 		l[i] = float32(int16(binary.LittleEndian.Uint16(b[4*i:]))) / 32768
 		r[i] = float32(int16(binary.LittleEndian.Uint16(b[4*i+2:]))) / 32768
 	}
+	m.pos += int64(n)
 	return n, nil
 }
 
+// SeekFrame makes frame of the sound the next Read gives.
 func (m *mp3Decoder) SeekFrame(frame int64) (err error) {
 	defer recovered(&err)
+	frame = min(max(frame, 0), m.length)
+	m.pos = frame
+	frame += m.skip
 	start := max(0, frame-mp3Preroll)
 	if _, err := m.d.Seek(4*start, io.SeekStart); err != nil {
 		return err
