@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/floorcoach/floorcoach/internal/safefile"
 )
 
 // A decoder reads a music file as stereo frames at the file's own rate.
@@ -33,7 +35,9 @@ const (
 
 // openDecoder opens the file at path with the decoder its extension names.
 func openDecoder(path string) (decoder, error) {
-	f, err := os.Open(path)
+	// Opened without waiting, as a regular file only: a named pipe, or a
+	// link in a music folder to one, would block a plain open for ever.
+	f, err := safefile.OpenRegular(path)
 	if err != nil {
 		return nil, pathError(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/floorcoach/floorcoach/audio"
+	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/jfreymuth/pulse/proto"
 )
 
@@ -128,7 +129,7 @@ func cookie() []byte {
 		home, _ := os.UserHomeDir()
 		path = filepath.Join(home, ".config", "pulse", "cookie")
 	}
-	if c, err := os.ReadFile(path); err == nil && len(c) == 256 {
+	if c, err := safefile.ReadRegular(path, 256); err == nil && len(c) == 256 { // a named pipe there would block a plain read
 		return c
 	}
 	return make([]byte, 256)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/floorcoach/floorcoach/internal/safefile"
 	"github.com/floorcoach/floorcoach/internal/yamlpos"
 	"github.com/floorcoach/floorcoach/scripts"
 	"go.yaml.in/yaml/v3"
@@ -67,17 +68,18 @@ func Load() (*Config, error) {
 
 // Read reads the settings file at path. No file is an empty Config.
 func Read(path string) (*Config, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// Opened without waiting, as a regular file only: a named pipe put
+	// there would block a plain open for ever.
+	f, err := safefile.OpenRegular(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return &Config{}, nil
-	}
-	if err != nil {
+	case errors.Is(err, safefile.ErrNotRegular):
+		return nil, fmt.Errorf("config: %s is not a settings file: %w", path, errors.Unwrap(err))
+	case err != nil:
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("config: %s is a folder, not a settings file", path)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("config: %s: %w", path, err)
