@@ -48,11 +48,11 @@ func flacCost(x []int32) (cost int64, order int) {
 	return n * int64(bits.Len64(uint64(mean))+2), order
 }
 
+// abs64 is |v|, without a branch: residuals' signs are as good as random.
 func abs64(v int32) int64 {
-	if v < 0 {
-		return -int64(v)
-	}
-	return int64(v)
+	x := int64(v)
+	m := x >> 63
+	return (x ^ m) - m
 }
 
 // flacSub is how one channel of a block is coded: a subframe.
