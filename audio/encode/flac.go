@@ -1,21 +1,22 @@
 package encode
 
 import (
+	"bytes"
+	"crypto/md5"
 	"fmt"
 	"io"
 
 	"github.com/mewkiz/flac"
-	"github.com/mewkiz/flac/frame"
 	"github.com/mewkiz/flac/meta"
 
 	"github.com/floorcoach/floorcoach/audio"
 )
 
-// A FLAC file here comes from github.com/mewkiz/flac: 16-bit stereo at
-// 44100 Hz in blocks of 4096 frames, each channel pair coded as left/right
-// or left/side (whichever is smaller; voice mixed to the middle costs
-// almost nothing on the side), each channel with a fixed predictor chosen
-// by flacCost and flacPredict. Its metadata:
+// A FLAC file here is 16-bit stereo at 44100 Hz in blocks of 4096 frames,
+// each channel pair coded as left/right or left/side (whichever is
+// smaller; voice mixed to the middle costs almost nothing on the side),
+// each channel with a fixed predictor chosen by flacCost and flacPredict.
+// flacFramer writes the frames; github.com/mewkiz/flac the metadata:
 //
 //	STREAMINFO      length, and the MD5 of the samples (on a seekable w)
 //	CUESHEET        a track per chapter at its first frame, exact to the
@@ -41,44 +42,59 @@ func encodeFLAC(w io.Writer, src audio.Source, m audio.Meta, opts Options) error
 		return fmt.Errorf("audio: %d chapters are too many for FLAC (at most %d); use MP3 or WAV",
 			len(m.Chapters), flacMaxChapters)
 	}
+	head, err := flacHead(m, src.Len())
+	if err != nil {
+		return err
+	}
 	out := newFLACOut(w)
+	if err := out.write(head); err != nil {
+		return err
+	}
+	sum, err := writeFLACFrames(src, out, opts.Progress)
+	if err != nil {
+		return err
+	}
+	return out.finish(sum)
+}
+
+// flacHead returns "fLaC" and the metadata blocks, written by mewkiz/flac.
+// STREAMINFO has the length, the block size, no frame sizes (unknown
+// until the end, and a pipe cannot go back) and no MD5 yet.
+func flacHead(m audio.Meta, length int64) ([]byte, error) {
 	info := &meta.StreamInfo{
 		BlockSizeMin: flacBlockFrames, BlockSizeMax: flacBlockFrames,
 		SampleRate: audio.SampleRate, NChannels: audio.Channels, BitsPerSample: 16,
-		NSamples: uint64(src.Len()),
+		NSamples: uint64(length),
 	}
-	enc, err := flac.NewEncoder(out.writer(), info, flacBlocks(m, src.Len())...)
-	if err != nil {
-		return out.err(err)
+	var head bytes.Buffer
+	if _, err := flac.NewEncoder(&head, info, flacBlocks(m, length)...); err != nil {
+		return nil, fmt.Errorf("audio: encode flac: %w", err)
 	}
-	enc.EnablePredictionAnalysis(false) // flacPredict has chosen
-	if err := writeFLACFrames(enc, src, out, opts.Progress); err != nil {
-		return err
-	}
-	end, err := out.tell()
-	if err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return out.err(err)
-	}
-	return out.finish(end)
+	return head.Bytes(), nil
 }
 
-// writeFLACFrames encodes all of src, a block at a time.
-func writeFLACFrames(enc *flac.Encoder, src audio.Source, out *flacOut, progress func(int64)) error {
+// writeFLACFrames encodes all of src, a block at a time, and returns the
+// MD5 of its samples.
+func writeFLACFrames(src audio.Source, out *flacOut, progress func(int64)) (sum [md5.Size]byte, err error) {
 	r := newPCMReader(src)
 	p := make([]int16, flacBlockFrames*audio.Channels)
-	b := newFLACBlock()
+	pb := make([]byte, 2*len(p))
+	h := md5.New()
+	b, f := newFLACBlock(), newFLACFramer()
 	var done int64
 	for {
 		n, err := r.read(p)
-		if err != nil || n == 0 {
-			return err
+		if err != nil {
+			return sum, err
 		}
+		if n == 0 {
+			h.Sum(sum[:0])
+			return sum, nil
+		}
+		h.Write(putPCM(pb, p[:n*audio.Channels]))
 		b.fill(p[:n*audio.Channels])
-		if err := enc.WriteFrame(&b.f); err != nil {
-			return out.err(err)
+		if err := out.write(f.frame(b)); err != nil {
+			return sum, err
 		}
 		done += int64(n)
 		if progress != nil {
@@ -87,51 +103,41 @@ func writeFLACFrames(enc *flac.Encoder, src audio.Source, out *flacOut, progress
 	}
 }
 
-// flacBlock is one block's frame, its memory reused from block to block.
+// flacBlock is one block's channels and how to code them, its memory
+// reused from block to block.
 type flacBlock struct {
-	f    frame.Frame
-	sub  [audio.Channels]frame.Subframe
-	rice [audio.Channels]frame.RiceSubframe
-	side []int32
+	l, r, s  []int32 // left, right and side (left - right)
+	sub      [audio.Channels]flacSub
+	leftSide bool // the second subframe is the side, not the right
 }
 
 func newFLACBlock() *flacBlock {
-	b := &flacBlock{side: make([]int32, flacBlockFrames)}
-	b.f.Header = frame.Header{HasFixedBlockSize: true, SampleRate: audio.SampleRate, BitsPerSample: 16}
+	b := &flacBlock{l: make([]int32, flacBlockFrames), r: make([]int32, flacBlockFrames), s: make([]int32, flacBlockFrames)}
 	for c := range b.sub {
-		b.sub[c].Samples = make([]int32, flacBlockFrames)
-		b.f.Subframes = append(b.f.Subframes, &b.sub[c])
+		b.sub[c].res = make([]uint32, 0, flacBlockFrames)
 	}
 	return b
 }
 
-// fill sets the frame to the interleaved frames p, and chooses how to
+// fill sets the block to the interleaved frames p, and chooses how to
 // code each channel.
 func (b *flacBlock) fill(p []int16) {
 	n := len(p) / audio.Channels
-	l, r, s := b.sub[0].Samples[:n], b.sub[1].Samples[:n], b.side[:n]
+	l, r, s := b.l[:n], b.r[:n], b.s[:n]
 	for i := range n {
 		l[i], r[i] = int32(p[2*i]), int32(p[2*i+1])
 		s[i] = l[i] - r[i]
 	}
-	b.f.BlockSize = uint16(n)
-	for c := range b.sub {
-		b.sub[c].NSamples = n
-		b.sub[c].Samples = b.sub[c].Samples[:n]
-	}
 	_, orderL := flacCost(l)
 	costR, orderR := flacCost(r)
 	costS, orderS := flacCost(s)
-	flacPredict(&b.sub[0], l, orderL, 16, &b.rice[0])
-	if costS < costR {
-		// WriteFrame turns the right channel into the side (17 bits)
-		// before coding it.
-		b.f.Channels = frame.ChannelsLeftSide
-		flacPredict(&b.sub[1], s, orderS, 17, &b.rice[1])
+	flacPredict(&b.sub[0], l, orderL, 16)
+	b.leftSide = costS < costR
+	if b.leftSide {
+		flacPredict(&b.sub[1], s, orderS, 17) // the side needs a 17th bit
 		return
 	}
-	b.f.Channels = frame.ChannelsLR
-	flacPredict(&b.sub[1], r, orderR, 16, &b.rice[1])
+	flacPredict(&b.sub[1], r, orderR, 16)
 }
 
 // flacBlocks returns the metadata blocks after STREAMINFO.

@@ -2,14 +2,15 @@ package encode
 
 import (
 	"bufio"
+	"crypto/md5"
 	"fmt"
 	"io"
 )
 
-// flacOut buffers the encoder's many small writes to w. When w is a
-// file that can seek, it seeks too, so that mewkiz/flac can go back and
-// fill in STREAMINFO; on a pipe it does not offer to. It keeps w's first
-// error, which mewkiz/flac would return wrapped beyond errors.Is.
+// flacOut buffers the encoder's writes to w, and keeps w's first error.
+// When w is a file that can seek, finish goes back to put the MD5 of the
+// samples in STREAMINFO; on a pipe it stays unset (zero), which the
+// format allows.
 type flacOut struct {
 	w     io.Writer
 	buf   *bufio.Writer
@@ -29,54 +30,41 @@ func newFLACOut(w io.Writer) *flacOut {
 	return o
 }
 
-// writer returns what the encoder should write to. It never offers Close,
-// which mewkiz/flac would call on w.
-func (o *flacOut) writer() io.Writer {
-	if o.ws != nil {
-		return flacSeeker{o}
+// write writes p through the buffer.
+func (o *flacOut) write(p []byte) error {
+	if _, err := o.buf.Write(p); err != nil {
+		return o.err(err)
 	}
-	return o.buf
+	return nil
 }
 
-// err returns an error from the encoder as one of ours: w's own error if
-// that was the cause.
+// err returns w's own error if that was the cause of err.
 func (o *flacOut) err(err error) error {
 	if o.werr != nil {
 		return o.werr
 	}
-	return fmt.Errorf("audio: encode flac: %w", err)
+	return fmt.Errorf("audio: write flac: %w", err)
 }
 
-// tell flushes the buffer and returns the offset of the end of the output,
-// or -1 if w cannot seek.
-func (o *flacOut) tell() (int64, error) {
-	if err := o.buf.Flush(); err != nil {
-		return 0, o.err(err)
-	}
-	if o.ws == nil {
-		return -1, nil
-	}
-	at, err := o.ws.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return 0, fmt.Errorf("audio: write flac: %w", err)
-	}
-	return at, nil
-}
+// flacMD5At is the MD5's offset in the stream: after "fLaC", STREAMINFO's
+// block header, and the 18 bytes of its fields before the MD5.
+const flacMD5At = 4 + 4 + 18
 
-// finish flushes the buffer and leaves a seekable w at end. Before that
-// it mends STREAMINFO's minimum block size: mewkiz/flac counts the last
-// block in it, which the format leaves out.
-func (o *flacOut) finish(end int64) error {
+// finish flushes the buffer and, on a seekable w, writes sum into
+// STREAMINFO and leaves w at the end of the stream.
+func (o *flacOut) finish(sum [md5.Size]byte) error {
 	if err := o.buf.Flush(); err != nil {
 		return o.err(err)
 	}
 	if o.ws == nil {
 		return nil
 	}
-	const minBlockAt = 8 // "fLaC", the block header, then the minimum
-	_, err := o.ws.Seek(o.start+minBlockAt, io.SeekStart)
+	end, err := o.ws.Seek(0, io.SeekCurrent)
 	if err == nil {
-		_, err = o.ws.Write([]byte{flacBlockFrames >> 8, flacBlockFrames & 0xFF})
+		_, err = o.ws.Seek(o.start+flacMD5At, io.SeekStart)
+	}
+	if err == nil {
+		_, err = o.ws.Write(sum[:])
 	}
 	if err == nil {
 		_, err = o.ws.Seek(end, io.SeekStart)
@@ -96,21 +84,4 @@ func (s flacSink) Write(p []byte) (int, error) {
 		s.o.werr = err
 	}
 	return n, err
-}
-
-// flacSeeker writes through the buffer and seeks w, with offsets from
-// where encoding began.
-type flacSeeker struct{ o *flacOut }
-
-func (s flacSeeker) Write(p []byte) (int, error) { return s.o.buf.Write(p) }
-
-func (s flacSeeker) Seek(offset int64, whence int) (int64, error) {
-	if err := s.o.buf.Flush(); err != nil {
-		return 0, err
-	}
-	if whence == io.SeekStart {
-		offset += s.o.start
-	}
-	at, err := s.o.ws.Seek(offset, whence)
-	return at - s.o.start, err
 }

@@ -1,16 +1,12 @@
 package encode
 
-import (
-	"math/bits"
+import "math/bits"
 
-	"github.com/mewkiz/flac/frame"
-)
-
-// mewkiz/flac can choose each subframe's coding itself, but it tries every
-// Rice parameter of every fixed predictor on every sample, which is slower
-// than real time needs. flacCost and flacPredict decide in two passes
-// instead: one to find the fixed predictor order (0-4) with the smallest
-// residuals, one to price the three Rice parameters nearest their mean.
+// flacCost and flacPredict choose each subframe's coding in two passes
+// (mewkiz/flac's analysis tries every Rice parameter of every fixed
+// predictor on every sample, slower than real time needs): one to find
+// the fixed predictor order (0-4) with the smallest residuals, one to
+// price the three Rice parameters nearest their mean.
 // Digital silence and other constant runs become constant subframes.
 
 // flacMaxRice is the largest Rice parameter of the 4-bit coding method
@@ -52,53 +48,76 @@ func flacCost(x []int32) (cost int64, order int) {
 	return n * int64(bits.Len64(uint64(mean))+2), order
 }
 
+// abs64 is |v|, without a branch: residuals' signs are as good as random.
 func abs64(v int32) int64 {
-	if v < 0 {
-		return -int64(v)
-	}
-	return int64(v)
+	x := int64(v)
+	m := x >> 63
+	return (x ^ m) - m
 }
+
+// flacSub is how one channel of a block is coded: a subframe.
+type flacSub struct {
+	kind  flacKind
+	order int      // of the fixed predictor
+	rice  uint     // its Rice parameter, for all residuals (one partition)
+	bps   uint     // bits per sample: 16, or 17 for the side channel
+	x     []int32  // the samples
+	res   []uint32 // the folded residuals of x[order:], reused
+}
+
+// flacKind is a subframe's type.
+type flacKind uint8
+
+const (
+	flacConstant flacKind = iota
+	flacVerbatim
+	flacFixed
+)
 
 // flacPredict sets sf to code the samples x (of bps bits) with the given
 // fixed predictor order, or verbatim if that would be smaller; order -1
-// means constant. rice is sf's partition table, reused between frames.
-func flacPredict(sf *frame.Subframe, x []int32, order int, bps uint, rice *frame.RiceSubframe) {
-	sf.Order, sf.RiceSubframe = 0, nil
+// means constant.
+func flacPredict(sf *flacSub, x []int32, order int, bps uint) {
+	sf.x, sf.bps, sf.order = x, bps, 0
 	switch {
 	case order < 0:
-		sf.Pred = frame.PredConstant
+		sf.kind = flacConstant
 		return
 	case len(x) <= order:
-		sf.Pred = frame.PredVerbatim
+		sf.kind = flacVerbatim
 		return
 	}
-	k, cost := flacRice(x, order)
+	sf.res = flacResiduals(sf.res[:0], x, order)
+	k, cost := flacRice(sf.res)
 	if cost+int64(order)*int64(bps) >= int64(len(x))*int64(bps) {
-		sf.Pred = frame.PredVerbatim
+		sf.kind = flacVerbatim
 		return
 	}
-	sf.Pred, sf.Order = frame.PredFixed, order
-	sf.ResidualCodingMethod = frame.ResidualCodingMethodRice1
-	rice.PartOrder = 0
-	rice.Partitions = append(rice.Partitions[:0], frame.RicePartition{Param: k})
-	sf.RiceSubframe = rice
+	sf.kind, sf.order, sf.rice = flacFixed, order, k
 }
 
-// flacRice returns the Rice parameter that codes the residuals of the
-// fixed predictor of order in the fewest bits, trying the three nearest
-// the mean, and that number of bits.
-func flacRice(x []int32, order int) (k uint, cost int64) {
+// flacResiduals appends to res the folded residuals of the fixed
+// predictor of order on x.
+func flacResiduals(res []uint32, x []int32, order int) []uint32 {
+	for i := order; i < len(x); i++ {
+		res = append(res, fold(fixedResidual(x, i, order)))
+	}
+	return res
+}
+
+// flacRice returns the Rice parameter that codes the folded residuals res
+// in the fewest bits, trying the three nearest their mean, and that
+// number of bits.
+func flacRice(res []uint32) (k uint, cost int64) {
 	var sum uint64
 	var hi [3]uint64 // sums of the folded residuals shifted by k0, k0+1, k0+2
-	res := func(i int) uint32 { return fold(fixedResidual(x, i, order)) }
-	for i := order; i < len(x); i++ {
-		sum += uint64(res(i))
+	for _, f := range res {
+		sum += uint64(f)
 	}
-	n := uint64(len(x) - order)
+	n := uint64(len(res))
 	k0 := max(bits.Len64(sum/n)-2, 0)
 	k0 = min(k0, flacMaxRice-2)
-	for i := order; i < len(x); i++ {
-		f := res(i)
+	for _, f := range res {
 		hi[0] += uint64(f >> k0)
 		hi[1] += uint64(f >> (k0 + 1))
 		hi[2] += uint64(f >> (k0 + 2))
