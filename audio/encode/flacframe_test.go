@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -101,10 +100,8 @@ func TestFLACFrameShapes(t *testing.T) {
 				if !bytes.Equal(piped.Bytes(), file) {
 					t.Fatalf("FLAC to a pipe differs from FLAC to a file beyond the MD5")
 				}
-				pipePath := filepath.Join(t.TempDir(), "piped.flac")
-				if err := os.WriteFile(pipePath, piped.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				pipePath := testenv.TempPath(t, "piped.flac")
+				testenv.WriteFile(t, pipePath, piped.Bytes())
 				encTestDecodesTo(t, pipePath, p)
 			})
 		}
