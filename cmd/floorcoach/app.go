@@ -94,12 +94,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	msg := strings.TrimSpace(err.Error())
 	for _, line := range cliapp.ErrorLines(err) {
 		fmt.Fprintln(stderr, "floorcoach: "+line)
 	}
 	var ue cliapp.UsageError
-	if errors.As(err, &ue) || strings.HasPrefix(msg, "Required flag") {
+	if errors.As(err, &ue) {
 		fmt.Fprintln(stderr, "Run 'floorcoach help' or 'floorcoach COMMAND --help' for usage.")
 		return exitUsage
 	}
@@ -117,7 +116,10 @@ func runCommand(app *cli.App, args []string) (err error) {
 	if err := knownCommand(app, args); err != nil {
 		return err
 	}
-	return app.Run(cliapp.Reorder(app, args))
+	if err := app.Run(cliapp.Reorder(app, args)); err != nil {
+		return cliapp.Required(err)
+	}
+	return nil
 }
 
 // recordTerminal is the terminal of play, for clips record.

@@ -153,7 +153,7 @@ func TestClipsMakeUsage(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{script}, exitUsage, `Required flag "tts" not set`},
+		{[]string{script}, exitUsage, `floorcoach: --tts is required`},
 		{[]string{script, "--tts", "flite -t '{text}' -o {out}"}, exitUsage, "put {text} bare, not in quotes"},
 		{[]string{script, "--tts", "flite -t {text}", "--into", "default"}, exitUsage, "the default pack is built into the program"},
 		{[]string{script, "--tts", "flite -t {text}", "--into", "a", "--voice", "b"}, exitUsage, "--into and --voice name different packs"},

@@ -178,7 +178,7 @@ func TestExportUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"export", "demo"}, `Required flag "output" not set`},
+		{[]string{"export", "demo"}, `floorcoach: --output is required`},
 		{[]string{"export", "demo", "-o", "x.ogg"}, `unknown extension ".ogg"; use .wav, .mp3, .flac`},
 		{[]string{"export", "demo", "-o", "-", "--captions"}, "--captions needs -o FILE"},
 	} {

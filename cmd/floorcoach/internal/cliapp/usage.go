@@ -2,6 +2,7 @@ package cliapp
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/floorcoach/floorcoach/scripts"
@@ -84,4 +85,26 @@ func Recovered(err *error) {
 	if p := recover(); p != nil {
 		*err = fmt.Errorf("internal error: %v", p)
 	}
+}
+
+// requiredRE matches urfave/cli's error for required flags left out:
+// `Required flag "tts" not set`, `Required flags "a, b" not set`.
+var requiredRE = regexp.MustCompile(`^Required flags? "([^"]+)" not set$`)
+
+// Required turns urfave/cli's error for required flags left out into a
+// usage error worded as the program's others are ("--tts is required");
+// any other error it returns as it is.
+func Required(err error) error {
+	m := requiredRE.FindStringSubmatch(strings.TrimSpace(err.Error()))
+	if m == nil {
+		return err
+	}
+	names := strings.Split(m[1], ", ")
+	for i, n := range names {
+		names[i] = "--" + n
+	}
+	if len(names) == 1 {
+		return Usagef("%s is required", names[0])
+	}
+	return Usagef("%s are required", strings.Join(names, " and "))
 }
