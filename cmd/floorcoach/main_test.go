@@ -13,11 +13,15 @@ import (
 // TestMain gives the tests their own cache of decoded clips, so they
 // neither use nor fill the user's, and their own state folder, so that
 // the sessions they play are not written to the user's journal.
+// cacheOfTheTests is the cache of decoded clips the tests share, made for
+// this run of them; "" when FLOORCOACH_CACHE named one already.
+var cacheOfTheTests string
+
 func TestMain(m *testing.M) {
 	dir := ""
 	if os.Getenv("FLOORCOACH_CACHE") == "" {
 		if d, err := os.MkdirTemp("", "floorcoach-cache"); err == nil {
-			dir = d
+			dir, cacheOfTheTests = d, d
 			os.Setenv("FLOORCOACH_CACHE", dir)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"io"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -74,19 +75,45 @@ func startOnce(b *testing.B) time.Duration {
 
 // BenchmarkPlayCPU plays lower-back as play does, not on a terminal, on
 // each kind of server, and reports the CPU time the process uses over 10 s
-// of playing, once the start-up decoding is over, as a share of one core.
+// of playing, from 3 s after the start, as a share of one core:
+//   - steady: with the session's clips decoded before it starts, as every
+//     play is once its first seconds are over;
+//   - first: the very first play of a session, with an empty cache of
+//     decoded clips, which decodes the clips from MP3 and writes them to
+//     the cache in the background during the first seconds.
+//
+// A session played before loads its clips from the cache in those seconds
+// instead: run it with FLOORCOACH_CACHE set to a cache of your own that the
+// first run fills.
 func BenchmarkPlayCPU(b *testing.B) {
 	for _, k := range pulsetest.Kinds {
 		b.Run(string(k), func(b *testing.B) {
 			pulsetest.StartKind(b, k)
-			benchmarkPlayCPU(b)
+			b.Run("steady", func(b *testing.B) { benchmarkPlayCPU(b, true) })
+			b.Run("first", func(b *testing.B) {
+				if os.Getenv("FLOORCOACH_CACHE") == cacheOfTheTests {
+					b.Setenv("FLOORCOACH_CACHE", b.TempDir())
+				}
+				benchmarkPlayCPU(b, false)
+			})
 		})
 	}
 }
 
-func benchmarkPlayCPU(b *testing.B) {
+func benchmarkPlayCPU(b *testing.B, warm bool) {
 	b.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 	p := loadSession(b, "lower-back")
+	if warm {
+		var texts []string
+		for _, e := range p.timeline.Events {
+			if e.Spoken() {
+				texts = append(texts, e.Text)
+			}
+		}
+		if err := p.voice.Preload(texts); err != nil {
+			b.Fatal(err)
+		}
+	}
 	spk, src, err := prepare(p, mixSettings{tones: 1}, nil, 0, 1)
 	if err != nil {
 		b.Fatal(err)
