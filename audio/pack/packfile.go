@@ -40,34 +40,42 @@ func at(file string, n *yaml.Node, format string, a ...any) error {
 
 // parsePackFile reads the voice.yaml data, naming it file in errors.
 func parsePackFile(file string, data []byte) (*packFile, error) {
+	f, _, err := decodePackFile(file, data)
+	return f, err
+}
+
+// decodePackFile reads the voice.yaml data, naming it file in errors, and
+// returns what it says and its YAML document, which a Writer edits: its
+// root is a mapping, its clips (if any) nothing or a mapping.
+func decodePackFile(file string, data []byte) (*packFile, *yaml.Node, error) {
 	const want = "a mapping of name, language, extends and clips"
 	var doc yaml.Node
 	err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
 	switch {
 	case errors.Is(err, io.EOF):
-		return nil, at(file, nil, "empty file (want %s)", want)
+		return nil, nil, at(file, nil, "empty file (want %s)", want)
 	case err != nil:
 		line, col, msg, _ := yamlpos.Locate(data, err)
 		msg = strings.Join(strings.Fields(msg), " ")
-		return nil, &yamlpos.Error{File: file, Line: line, Column: col, Err: fmt.Errorf("not valid YAML: %s", msg)}
+		return nil, nil, &yamlpos.Error{File: file, Line: line, Column: col, Err: fmt.Errorf("not valid YAML: %s", msg)}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, at(file, root, "got %s, want %s", yamlpos.Describe(root), want)
+		return nil, nil, at(file, root, "got %s, want %s", yamlpos.Describe(root), want)
 	}
 	f := &packFile{}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if first, ok := seen[k.Value]; ok {
-			return nil, at(file, k, "%s is given twice (first at line %d)", k.Value, first.Line)
+			return nil, nil, at(file, k, "%s is given twice (first at line %d)", k.Value, first.Line)
 		}
 		seen[k.Value] = k
 		if err := f.set(file, k, v); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return f, nil
+	return f, &doc, nil
 }
 
 // set takes the value v of key k.

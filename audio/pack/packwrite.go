@@ -142,20 +142,12 @@ func (w *Writer) read() error {
 	case len(data) > maxPackFile:
 		return fmt.Errorf("larger than %d MiB", maxPackFile>>20)
 	}
-	if _, err := parsePackFile(filepath.Join(w.Dir, "voice.yaml"), data); err != nil {
+	_, doc, err := decodePackFile(filepath.Join(w.Dir, "voice.yaml"), data)
+	if err != nil {
 		return err // a mistake at its line and column, as Load says it
 	}
-	w.doc, w.have, w.taken = yaml.Node{}, map[string]bool{}, map[string]bool{}
-	if err := yaml.Unmarshal(data, &w.doc); err != nil {
-		return err
-	}
-	if len(w.doc.Content) != 1 || w.doc.Content[0].Kind != yaml.MappingNode {
-		return errors.New("not a mapping of name, language, extends and clips")
-	}
-	w.clips = clipsNode(w.doc.Content[0])
-	if w.clips.Kind != yaml.MappingNode {
-		return errors.New("clips is not a mapping of lines to files")
-	}
+	w.doc, w.have, w.taken = *doc, map[string]bool{}, map[string]bool{}
+	w.clips = clipsNode(w.doc.Content[0]) // a mapping: decodePackFile saw to it
 	for i := 0; i+1 < len(w.clips.Content); i += 2 {
 		w.have[NormalizeText(w.clips.Content[i].Value)] = true
 		w.taken[path.Base(w.clips.Content[i+1].Value)] = true
